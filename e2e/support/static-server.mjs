@@ -1,0 +1,76 @@
+// A static file server that behaves like GitHub Pages for a project site: files are served under a prefix
+// (e.g. /pipelens/), a folder serves its index.html, and any unknown path gets the site's 404.html with
+// status 404. It listens on 127.0.0.1 only and records every request it answers.
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.log': 'text/plain; charset=utf-8',
+  '.yml': 'text/yaml; charset=utf-8',
+};
+
+/**
+ * Serves `root` under `prefix` on an ephemeral port of 127.0.0.1.
+ * @returns {Promise<{url: string, requests: string[], close: () => Promise<void>}>}
+ */
+export async function serveStatic(root, prefix = '/') {
+  const requests = [];
+  const server = http.createServer(async (req, res) => {
+    requests.push(req.url);
+    const { status, file } = await resolveFile(root, prefix, new URL(req.url, 'http://x').pathname);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const body = await fs.readFile(file);
+    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** The file answering `urlPath`, and the status to answer with; `file` is null when nothing answers. */
+async function resolveFile(root, prefix, urlPath) {
+  const notFound = path.join(root, '404.html');
+  const fallback = (await isFile(notFound)) ? notFound : null;
+  if (!urlPath.startsWith(prefix)) return { status: 404, file: null };
+  let relative;
+  try {
+    relative = decodeURIComponent(urlPath.slice(prefix.length));
+  } catch {
+    return { status: 404, file: fallback };
+  }
+  const candidate = path.resolve(root, relative);
+  if (candidate !== path.resolve(root) && !candidate.startsWith(path.resolve(root) + path.sep)) {
+    return { status: 404, file: fallback };
+  }
+  if (await isFile(candidate)) return { status: 200, file: candidate };
+  const index = path.join(candidate, 'index.html');
+  if (await isFile(index)) return { status: 200, file: index };
+  return { status: 404, file: fallback };
+}
+
+async function isFile(file) {
+  try {
+    return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}

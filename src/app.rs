@@ -1,0 +1,97 @@
+//! The root component: the router, its routes, and the language taken from the URL.
+//!
+//! Every page lives under its language: `/en/` (log explainer), `/en/config`, `/en/docs`,
+//! `/en/docs/<page id>`. `/` sends the visitor to the language they chose last, else their browser's.
+//! When the site is served under a sub-path (GitHub Pages: `/<repo>/`), the router's base is the path of
+//! `document.baseURI`, which Trunk writes into `<base href>` at build time.
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::hooks::use_params_map;
+use leptos_router::path;
+
+use crate::components::site_header::SiteHeader;
+use crate::i18n::{t, Lang, Msg};
+use crate::pages::{config::ConfigPage, docs::DocsPage, log::LogPage, not_found::NotFound};
+use crate::preferences;
+
+/// The whole site.
+#[component]
+pub(crate) fn App() -> impl IntoView {
+    view! {
+        <Router base=base_path()>
+            <Routes fallback=|| view! { <LanguageShell lang=Signal::stored(preferences::preferred_lang())><NotFound/></LanguageShell> }>
+                <Route path=path!("/") view=|| view! { <Redirect path=format!("/{}/", preferences::preferred_lang().code())/> }/>
+                <ParentRoute path=path!("/:lang") view=LanguageRoute>
+                    <Route path=path!("") view=LogPage/>
+                    <Route path=path!("config") view=ConfigPage/>
+                    <Route path=path!("docs") view=DocsPage/>
+                    <Route path=path!("docs/*page") view=DocsPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The path the site is served under, without its trailing slash (`""` at the root of a host).
+pub(crate) fn base_path() -> String {
+    let base_uri = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base_uri)
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    path.trim_end_matches('/').to_owned()
+}
+
+/// The `href` of an in-app path such as `/fr/docs`: the router leaves absolute links alone, so the
+/// sub-path the site is served under is added here.
+pub(crate) fn site_href(path: &str) -> String {
+    format!("{}{path}", base_path())
+}
+
+/// The routes under `/:lang`: a known language gets the shell and the page, anything else "not found".
+#[component]
+fn LanguageRoute() -> impl IntoView {
+    let params = use_params_map();
+    let lang = Memo::new(move |_| {
+        params
+            .read()
+            .get("lang")
+            .as_deref()
+            .and_then(Lang::from_code)
+    });
+    move || {
+        match lang.get() {
+        Some(_) => {
+            let lang = Signal::derive(move || lang.get().unwrap_or_default());
+            view! { <LanguageShell lang=lang><Outlet/></LanguageShell> }.into_any()
+        }
+        None => view! { <LanguageShell lang=Signal::stored(preferences::preferred_lang())><NotFound/></LanguageShell> }
+            .into_any(),
+    }
+    }
+}
+
+/// The frame of every page in one language: it provides the language to its children, remembers it, marks
+/// the document with it, and draws the header and footer.
+#[component]
+fn LanguageShell(
+    /// The language of the page.
+    lang: Signal<Lang>,
+    /// The page itself.
+    children: Children,
+) -> impl IntoView {
+    provide_context(lang);
+    Effect::new(move |_| {
+        let lang = lang.get();
+        preferences::remember_lang(lang);
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
+    view! {
+        <a class="skip-link" href="#main">{t(Msg::NavSkip)}</a>
+        <SiteHeader/>
+        <main id="main" class="page">{children()}</main>
+        <footer class="site-footer"><p>{t(Msg::FooterPrivacy)}</p></footer>
+    }
+}

@@ -1,0 +1,4 @@
+//! Components shared by several pages.
+
+pub(crate) mod language_switch;
+pub(crate) mod site_header;

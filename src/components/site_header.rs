@@ -1,0 +1,30 @@
+//! The header of every page: the site name, the navigation between the three tools, the language switch.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::site_href;
+use crate::components::language_switch::LanguageSwitch;
+use crate::i18n::{t, use_lang, Msg};
+
+/// The site header.
+#[component]
+pub(crate) fn SiteHeader() -> impl IntoView {
+    let lang = use_lang();
+    let href =
+        move |rest: &'static str| move || site_href(&format!("/{}/{rest}", lang.get().code()));
+    view! {
+        <header class="site-header">
+            <A href=href("") attr:class="brand">
+                <span class="brand-name">{t(Msg::AppName)}</span>
+                <span class="brand-tagline">{t(Msg::AppTagline)}</span>
+            </A>
+            <nav class="site-nav" data-testid="site-nav">
+                <A href=href("") exact=true attr:data-testid="nav-log">{t(Msg::NavLog)}</A>
+                <A href=href("config") attr:data-testid="nav-config">{t(Msg::NavConfig)}</A>
+                <A href=href("docs") attr:data-testid="nav-docs">{t(Msg::NavDocs)}</A>
+            </nav>
+            <LanguageSwitch/>
+        </header>
+    }
+}

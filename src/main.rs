@@ -1,0 +1,12 @@
+//! Pipeline Lens, the web app: mounts the root component. Everything else lives in [`app`].
+
+mod app;
+mod components;
+mod i18n;
+mod pages;
+mod preferences;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

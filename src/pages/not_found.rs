@@ -1,0 +1,20 @@
+//! The page shown for an address the site does not have.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::site_href;
+use crate::i18n::{t, use_lang, Msg};
+
+/// "Page not found", with a way back.
+#[component]
+pub(crate) fn NotFound() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section class="not-found" data-testid="not-found">
+            <h1>{t(Msg::NotfoundTitle)}</h1>
+            <p>{t(Msg::NotfoundBody)}</p>
+            <p><A href=move || site_href(&format!("/{}/", lang.get().code()))>{t(Msg::NotfoundHome)}</A></p>
+        </section>
+    }
+}
