@@ -1,25 +1,41 @@
 //! `pipelens`: the command-line front end of Pipeline Lens.
+//!
+//! `pipelens log FILE [--json]` explains a build log, `pipelens config FILE [--json]` a configuration;
+//! `-` reads standard input.
+
+mod config_command;
+mod input;
+mod log_command;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: pipelens phases";
+const USAGE: &str = "usage: pipelens log FILE [--json]\n       pipelens config FILE [--json]\n       pipelens phases\n\nFILE may be - to read standard input.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("phases") => {
+    let (command, rest) = match args.split_first() {
+        Some((command, rest)) => (command.as_str(), rest),
+        None => return usage_error(),
+    };
+    match command {
+        "log" => log_command::run(rest),
+        "config" => config_command::run(rest),
+        "phases" => {
             for phase in pipelens_core::phases::KNOWN_PHASES {
                 println!("{:<75} {}", phase.title, phase.doc);
             }
             ExitCode::SUCCESS
         }
-        Some("-h" | "--help" | "help") => {
+        "-h" | "--help" | "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
-        }
+        _ => usage_error(),
     }
+}
+
+/// Prints the usage on standard error and returns the exit code for a misuse.
+fn usage_error() -> ExitCode {
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
 }

@@ -2,8 +2,12 @@
 //!
 //! - [`phases`]: the catalogue of the phases CircleCI prints, each tied to the documentation page that
 //!   explains it.
+//! - [`log`]: the build-log parser, which splits a pasted log into its phases.
+//! - [`config`]: the `.circleci/config.yml` analyser and its lint rules.
 //!
 //! Architecture invariant: this crate depends on no web crate (no `web-sys`, no `leptos`); the site and
 //! the `pipelens` CLI are both thin front ends over it.
 
+pub mod config;
+pub mod log;
 pub mod phases;

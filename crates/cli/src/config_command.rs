@@ -1,0 +1,227 @@
+//! `pipelens config FILE [--json]`: lint and explain a `.circleci/config.yml`.
+//!
+//! The readable report prints each diagnostic as `file:line:col: message [rule]` with the line and a
+//! `^~~~` underline, then the jobs and each workflow's stages. `--json` prints a machine-readable
+//! summary. Exit status: 0 without error diagnostics, 1 with some or when the file cannot be read,
+//! 2 on misuse.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use pipelens_core::config::{analyse_config, ConfigReport, Diagnostic, Language, Span};
+use serde_json::{json, Value};
+
+use crate::input::InputArgs;
+
+/// Runs the `config` subcommand with the arguments that follow it.
+pub(crate) fn run(args: &[String]) -> ExitCode {
+    let Some(input) = InputArgs::parse(args) else {
+        eprintln!("usage: pipelens config FILE [--json]");
+        return ExitCode::from(2);
+    };
+    let text = match input.read() {
+        Ok(text) => text,
+        Err(error) => {
+            eprintln!("pipelens config: cannot read {}: {error}", input.path);
+            return ExitCode::from(1);
+        }
+    };
+    let report = analyse_config(&text);
+    if input.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json_report(&report)).unwrap_or_default()
+        );
+    } else {
+        let name = if input.path == "-" {
+            "<stdin>"
+        } else {
+            input.path.as_str()
+        };
+        print!("{}", readable_report(name, &text, &report));
+    }
+    if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The JSON summary: version, jobs, workflows with their jobs, and diagnostics in English.
+fn json_report(report: &ConfigReport) -> Value {
+    let config = &report.config;
+    let jobs: Vec<Value> = config
+        .jobs
+        .iter()
+        .map(|job| {
+            json!({
+                "name": job.name.value,
+                "line": job.name.span.line,
+                "column": job.name.span.column,
+                "steps": job.steps.iter().map(|s| s.name.value.clone()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let workflows: Vec<Value> = config
+        .workflows
+        .iter()
+        .zip(&report.graphs)
+        .map(|(workflow, graph)| {
+            let jobs: Vec<Value> = workflow
+                .jobs
+                .iter()
+                .zip(&graph.nodes)
+                .map(|(job, node)| {
+                    json!({
+                        "name": job.display_name(),
+                        "job": job.job.value,
+                        "line": job.job.span.line,
+                        "requires": job.requires.iter().map(|r| r.job.value.clone()).collect::<Vec<_>>(),
+                        "type": if job.approval { "approval" } else { "job" },
+                        "context": job.contexts.iter().map(|c| c.value.clone()).collect::<Vec<_>>(),
+                        "stage": node.stage,
+                    })
+                })
+                .collect();
+            json!({ "name": workflow.name.value, "line": workflow.name.span.line, "jobs": jobs })
+        })
+        .collect();
+    let diagnostics: Vec<Value> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            json!({
+                "rule": d.rule,
+                "severity": d.severity,
+                "line": d.span.line,
+                "column": d.span.column,
+                "end_line": d.span.end_line,
+                "end_column": d.span.end_column,
+                "message": d.text(Language::En),
+                "hint": d.hint(Language::En),
+                "doc": d.doc,
+            })
+        })
+        .collect();
+    json!({
+        "version": config.version.as_ref().map(|v| v.value.clone()),
+        "setup": config.setup,
+        "jobs": jobs,
+        "workflows": workflows,
+        "diagnostics": diagnostics,
+    })
+}
+
+/// The readable report, actionlint style.
+fn readable_report(name: &str, text: &str, report: &ConfigReport) -> String {
+    let mut out = String::new();
+    for diagnostic in &report.diagnostics {
+        write_diagnostic(&mut out, name, text, diagnostic);
+    }
+    let config = &report.config;
+    if let Some(version) = &config.version {
+        let _ = writeln!(
+            out,
+            "version {}{}",
+            version.value,
+            if config.setup {
+                " (setup configuration)"
+            } else {
+                ""
+            }
+        );
+    }
+    if !config.jobs.is_empty() {
+        let _ = writeln!(out, "jobs:");
+        for job in &config.jobs {
+            let _ = writeln!(
+                out,
+                "  {} (line {}, {} steps)",
+                job.name.value,
+                job.name.span.line,
+                job.steps.len()
+            );
+        }
+    }
+    for graph in &report.graphs {
+        let _ = writeln!(out, "workflow {}:", graph.workflow);
+        for (stage, nodes) in graph.stages.iter().enumerate() {
+            let names: Vec<String> = nodes
+                .iter()
+                .map(|&i| {
+                    let node = &graph.nodes[i];
+                    if node.approval {
+                        format!("{} (approval)", node.name)
+                    } else {
+                        node.name.clone()
+                    }
+                })
+                .collect();
+            let _ = writeln!(out, "  stage {}: {}", stage + 1, names.join(", "));
+        }
+        if !graph.cycle.is_empty() {
+            let names: Vec<&str> = graph
+                .cycle
+                .iter()
+                .map(|&i| graph.nodes[i].name.as_str())
+                .collect();
+            let _ = writeln!(out, "  cycle: {}", names.join(", "));
+        }
+    }
+    let errors = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == pipelens_core::config::Severity::Error)
+        .count();
+    let _ = writeln!(
+        out,
+        "{} diagnostics, {errors} errors",
+        report.diagnostics.len()
+    );
+    out
+}
+
+/// One diagnostic: the location line, the source line and the underline.
+fn write_diagnostic(out: &mut String, name: &str, text: &str, diagnostic: &Diagnostic) {
+    let span = diagnostic.span;
+    let _ = writeln!(
+        out,
+        "{name}:{}:{}: {}: {} [{}]",
+        span.line,
+        span.column,
+        severity_word(diagnostic),
+        diagnostic.text(Language::En),
+        diagnostic.rule
+    );
+    if let Some(line) = text.lines().nth(span.line.saturating_sub(1)) {
+        let number = span.line.to_string();
+        let gutter = " ".repeat(number.len());
+        let _ = writeln!(
+            out,
+            "{gutter} |\n{number} | {line}\n{gutter} | {}",
+            underline(line, span)
+        );
+    }
+}
+
+/// `^~~~` under the span's part of its first line.
+fn underline(line: &str, span: Span) -> String {
+    let width = line.chars().count();
+    let start = span.column.saturating_sub(1).min(width);
+    let end = if span.end_line == span.line {
+        span.end_column.saturating_sub(1)
+    } else {
+        width
+    };
+    let length = end.clamp(start + 1, width.max(start + 1)) - start;
+    format!("{}^{}", " ".repeat(start), "~".repeat(length - 1))
+}
+
+/// The severity as printed.
+fn severity_word(diagnostic: &Diagnostic) -> &'static str {
+    match diagnostic.severity {
+        pipelens_core::config::Severity::Error => "error",
+        pipelens_core::config::Severity::Warning => "warning",
+        pipelens_core::config::Severity::Info => "info",
+    }
+}

@@ -1,0 +1,106 @@
+//! `pipelens log FILE [--json]`: explains a CircleCI build log in the terminal.
+
+use std::process::ExitCode;
+
+use pipelens_core::log::{parse_log, report_json, LogReport, Phase, PhaseStatus};
+
+use crate::input::InputArgs;
+
+/// Runs the `log` subcommand with the arguments that follow it.
+pub(crate) fn run(args: &[String]) -> ExitCode {
+    let Some(input) = InputArgs::parse(args) else {
+        eprintln!("usage: pipelens log FILE [--json]");
+        return ExitCode::from(2);
+    };
+    let text = match input.read() {
+        Ok(text) => text,
+        Err(error) => {
+            eprintln!("pipelens log: cannot read {}: {error}", input.path);
+            return ExitCode::from(1);
+        }
+    };
+    let report = parse_log(&text);
+    if input.json {
+        match serde_json::to_string_pretty(&report_json(&report)) {
+            Ok(json) => println!("{json}"),
+            Err(error) => {
+                eprintln!("pipelens log: cannot write the JSON: {error}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        print!("{}", readable(&report));
+    }
+    ExitCode::SUCCESS
+}
+
+/// The mark printed before a phase of this status.
+fn status_mark(status: PhaseStatus) -> &'static str {
+    match status {
+        PhaseStatus::Success => "✔",
+        PhaseStatus::Failed => "✘",
+        PhaseStatus::Skipped => "↷",
+        PhaseStatus::Unknown => "?",
+    }
+}
+
+/// The readable summary: one block per phase, then the notes.
+fn readable(report: &LogReport) -> String {
+    let mut out = format!("format: {}\n", report.format.id());
+    for phase in &report.phases {
+        out.push('\n');
+        out.push_str(&phase_block(phase));
+    }
+    if !report.notes.is_empty() {
+        out.push_str("\nnotes:\n");
+        for note in &report.notes {
+            out.push_str(&format!("  - {}\n", note.label()));
+        }
+    }
+    out
+}
+
+/// One phase: status mark, title, kind, lines, status, exit code, duration, then its facts.
+fn phase_block(phase: &Phase) -> String {
+    let title = if phase.title.is_empty() {
+        "(untitled)"
+    } else {
+        phase.title.as_str()
+    };
+    let mut header = format!(
+        "{} {title}  [{}]  lines {}-{}  {}",
+        status_mark(phase.status),
+        phase.kind.id(),
+        phase.first_line(),
+        phase.last_line(),
+        phase.status.id()
+    );
+    if let Some(code) = phase.exit_code {
+        header.push_str(&format!(", exit code {code}"));
+    }
+    if let Some(duration) = phase.duration_ms {
+        header.push_str(&format!(", {:.1}s", duration as f64 / 1000.0));
+    }
+    let mut block = format!("{header}\n");
+    if let Some(doc) = phase.doc {
+        block.push_str(&format!("    doc: {doc}\n"));
+    }
+    for fact in &phase.facts {
+        block.push_str(&format!("    {}: {}\n", fact.kind.label(), fact.value));
+    }
+    block
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_shows_each_phase_and_its_facts() {
+        let report = parse_log("Checkout code\nHEAD is now at abc123 Fix\n\nnpm test\n#!/bin/bash -eo pipefail\nnpm test\n\nExited with code exit status 2\n");
+        let text = readable(&report);
+        assert!(text.starts_with("format: job-page\n"));
+        assert!(text.contains("✔ Checkout code  [built-in]  lines 1-3  success\n    doc: phases/checkout-code\n    commit: abc123 Fix\n"));
+        assert!(text.contains("✘ npm test  [run]  lines 4-8  failed, exit code 2\n"));
+    }
+}

@@ -1,0 +1,180 @@
+//! Diagnostics: a rule, a severity, a place and a message code with its arguments.
+//!
+//! The sentences live in [`super::messages_en`] and [`super::messages_fr`], whose exhaustive `match`es
+//! make the compiler prove that both languages cover every message.
+
+use serde::Serialize;
+
+use super::span::Span;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// CircleCI rejects the configuration, or it cannot work as written.
+    Error,
+    /// It works, but is likely a mistake or a risk.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+/// A language the messages are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Language {
+    /// English.
+    En,
+    /// French.
+    Fr,
+}
+
+/// What a diagnostic says, as a code with arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "kebab-case")]
+pub enum Message {
+    /// The YAML parser's own description of a syntax error (in English).
+    YamlSyntax {
+        /// The parser's text.
+        detail: String,
+    },
+    /// An alias names no anchor defined before it.
+    YamlUndefinedAlias {
+        /// The alias's name.
+        alias: String,
+    },
+    /// Aliases expand to too many nodes.
+    YamlTooLarge,
+    /// Mappings and sequences nest too deep.
+    YamlTooDeep,
+    /// The document is not a mapping of keys.
+    YamlNotAMapping,
+    /// `requires` names a job that is not in the workflow.
+    UnknownRequires {
+        /// The workflow.
+        workflow: String,
+        /// The job not found.
+        required: String,
+        /// A close name in the workflow.
+        suggestion: Option<String>,
+    },
+    /// `requires` forms a cycle.
+    WorkflowCycle {
+        /// The workflow.
+        workflow: String,
+        /// The jobs on the cycle.
+        jobs: Vec<String>,
+    },
+    /// A job that no workflow runs.
+    UnusedJob {
+        /// The job.
+        job: String,
+    },
+    /// A name that is defined nowhere.
+    UndefinedReference {
+        /// What kind of thing is named.
+        kind: ReferenceKind,
+        /// The name.
+        name: String,
+        /// A close defined name.
+        suggestion: Option<String>,
+    },
+    /// A legacy `circleci/` convenience image.
+    DeprecatedImage {
+        /// The image.
+        image: String,
+        /// The `cimg/` image to use instead.
+        replacement: String,
+    },
+    /// An image with the `latest` tag or no tag.
+    UnpinnedImage {
+        /// The image.
+        image: String,
+    },
+    /// A secret-looking variable with its value written in the configuration.
+    PlaintextSecret {
+        /// The variable (or `auth.password`).
+        variable: String,
+    },
+    /// `docker login` with the password on the command line.
+    DockerLoginPasswordArg,
+    /// A `save_cache` key that never changes.
+    CacheKeyNoChecksum {
+        /// The key.
+        key: String,
+    },
+    /// A cache that is saved but never restored.
+    SaveWithoutRestore {
+        /// The key.
+        key: String,
+    },
+    /// A cache that is restored but never saved.
+    RestoreWithoutSave {
+        /// The key.
+        key: String,
+    },
+    /// A 2.1 feature under `version: 2`.
+    VersionMismatch {
+        /// The feature (a key such as `orbs`, or `pipeline-values`).
+        feature: String,
+    },
+    /// A key that does not exist where it is written.
+    UnknownKey {
+        /// The key.
+        key: String,
+        /// Where it is written (`job`, `step run`, `top-level`...).
+        place: String,
+        /// A close known key.
+        suggestion: Option<String>,
+    },
+}
+
+/// The kinds of names that [`Message::UndefinedReference`] reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReferenceKind {
+    /// An executor.
+    Executor,
+    /// A command (a step name).
+    Command,
+    /// An orb alias.
+    Orb,
+    /// A job named in a workflow.
+    Job,
+    /// A parameter of a job, command or executor.
+    Parameter,
+    /// A pipeline parameter.
+    PipelineParameter,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The rule's stable id (`unknown-requires`).
+    pub rule: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where.
+    pub span: Span,
+    /// What, as a code.
+    pub message: Message,
+    /// The page that explains the rule (`rules/unknown-requires`).
+    pub doc: &'static str,
+}
+
+impl Diagnostic {
+    /// The message in `language`.
+    pub fn text(&self, language: Language) -> String {
+        match language {
+            Language::En => super::messages_en::message(&self.message),
+            Language::Fr => super::messages_fr::message(&self.message),
+        }
+    }
+
+    /// How to fix it, in `language`.
+    pub fn hint(&self, language: Language) -> String {
+        match language {
+            Language::En => super::messages_en::hint(&self.message),
+            Language::Fr => super::messages_fr::hint(&self.message),
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! Each workflow as a graph: its jobs, the `requires` edges between them, and the stages of jobs that
+//! can run at the same time.
+//!
+//! Stages are a longest-path layering: a job with no requirement is in stage 0, any other job one stage
+//! after the latest job it waits for. Kahn's algorithm computes it in linear time; the jobs it cannot
+//! place wait on a cycle.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::model::{Filters, Workflow};
+
+/// One job of a workflow graph.
+#[derive(Debug, Clone, Serialize)]
+pub struct GraphNode {
+    /// The name other jobs use in `requires`.
+    pub name: String,
+    /// The job it runs.
+    pub job: String,
+    /// Whether it is an approval (a manual gate).
+    pub approval: bool,
+    /// Its contexts.
+    pub contexts: Vec<String>,
+    /// Its branch and tag filters.
+    pub filters: Option<Filters>,
+    /// The stage it runs in; `None` when it waits on a cycle.
+    pub stage: Option<usize>,
+}
+
+/// A `requires` edge: `to` waits for `from`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GraphEdge {
+    /// Index of the required job in [`WorkflowGraph::nodes`].
+    pub from: usize,
+    /// Index of the waiting job.
+    pub to: usize,
+    /// The statuses of `from` that let `to` run (empty: success).
+    pub statuses: Vec<String>,
+}
+
+/// A workflow's graph.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkflowGraph {
+    /// The workflow's name.
+    pub workflow: String,
+    /// Its jobs, in the order written.
+    pub nodes: Vec<GraphNode>,
+    /// Its `requires` edges.
+    pub edges: Vec<GraphEdge>,
+    /// Node indices per stage, stage 0 first.
+    pub stages: Vec<Vec<usize>>,
+    /// Node indices that lie on a `requires` cycle.
+    pub cycle: Vec<usize>,
+    /// `requires` entries that name no job of the workflow: (waiting node, name).
+    pub unresolved: Vec<(usize, String)>,
+}
+
+/// Builds the graph of one workflow.
+pub fn workflow_graph(workflow: &Workflow) -> WorkflowGraph {
+    let jobs = &workflow.jobs;
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut matrix_bases: Vec<(&str, usize)> = Vec::new();
+    for (index, job) in jobs.iter().enumerate() {
+        by_name
+            .entry(job.display_name().to_owned())
+            .or_default()
+            .push(index);
+        if let Some(matrix) = &job.matrix {
+            for expanded in expand_matrix_name(job.display_name(), &matrix.parameters) {
+                by_name.entry(expanded).or_default().push(index);
+            }
+            let base = matrix.alias.as_deref().unwrap_or(&job.job.value);
+            by_name.entry(base.to_owned()).or_default().push(index);
+            matrix_bases.push((job.display_name(), index));
+            matrix_bases.push((base, index));
+        }
+    }
+    let mut edges = Vec::new();
+    let mut unresolved = Vec::new();
+    for (to, job) in jobs.iter().enumerate() {
+        for requirement in &job.requires {
+            let name = requirement.job.value.as_str();
+            let targets: Vec<usize> = match by_name.get(name) {
+                Some(targets) => targets.clone(),
+                None => matrix_bases
+                    .iter()
+                    .filter(|(base, _)| {
+                        name.strip_prefix(base)
+                            .is_some_and(|rest| rest.starts_with('-'))
+                    })
+                    .map(|(_, index)| *index)
+                    .collect(),
+            };
+            if targets.is_empty() && !name.contains("<<") {
+                unresolved.push((to, name.to_owned()));
+            }
+            for from in targets {
+                if !edges
+                    .iter()
+                    .any(|e: &GraphEdge| e.from == from && e.to == to)
+                {
+                    edges.push(GraphEdge {
+                        from,
+                        to,
+                        statuses: requirement.statuses.clone(),
+                    });
+                }
+            }
+        }
+    }
+    let (stage_of, cycle) = layer(jobs.len(), &edges);
+    let mut stages: Vec<Vec<usize>> = Vec::new();
+    for (index, stage) in stage_of.iter().enumerate() {
+        if let Some(stage) = *stage {
+            if stages.len() <= stage {
+                stages.resize(stage + 1, Vec::new());
+            }
+            stages[stage].push(index);
+        }
+    }
+    let nodes = jobs
+        .iter()
+        .zip(&stage_of)
+        .map(|(job, stage)| GraphNode {
+            name: job.display_name().to_owned(),
+            job: job.job.value.clone(),
+            approval: job.approval,
+            contexts: job.contexts.iter().map(|c| c.value.clone()).collect(),
+            filters: job.filters.clone(),
+            stage: *stage,
+        })
+        .collect();
+    WorkflowGraph {
+        workflow: workflow.name.value.clone(),
+        nodes,
+        edges,
+        stages,
+        cycle,
+        unresolved,
+    }
+}
+
+/// The most names a templated matrix job name is expanded to.
+const MAX_MATRIX_NAMES: usize = 1024;
+
+/// The names of a matrix job's instances when its `name:` uses `<< matrix.x >>`; empty otherwise or
+/// when there would be more than [`MAX_MATRIX_NAMES`].
+fn expand_matrix_name(name: &str, parameters: &[(String, Vec<String>)]) -> Vec<String> {
+    if !name.contains("<<") {
+        return Vec::new();
+    }
+    let mut names = vec![name.to_owned()];
+    for (parameter, values) in parameters {
+        if names.len().saturating_mul(values.len().max(1)) > MAX_MATRIX_NAMES {
+            return Vec::new();
+        }
+        names = names
+            .iter()
+            .flat_map(|n| {
+                values
+                    .iter()
+                    .map(move |v| replace_reference(n, &format!("matrix.{parameter}"), v))
+            })
+            .collect();
+    }
+    names.retain(|n| !n.contains("<<"));
+    names
+}
+
+/// Replaces every `<< path >>` (spaces optional) in `text` by `value`.
+fn replace_reference(text: &str, path: &str, value: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("<<") {
+        let Some(close) = rest[open..].find(">>").map(|i| open + i) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        if rest[open + 2..close].trim() == path {
+            out.push_str(value);
+        } else {
+            out.push_str(&rest[open..close + 2]);
+        }
+        rest = &rest[close + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Longest-path stages of `count` nodes, and the nodes on cycles.
+fn layer(count: usize, edges: &[GraphEdge]) -> (Vec<Option<usize>>, Vec<usize>) {
+    let mut successors = vec![Vec::new(); count];
+    let mut predecessors = vec![Vec::new(); count];
+    let mut waiting = vec![0usize; count];
+    for edge in edges {
+        successors[edge.from].push(edge.to);
+        predecessors[edge.to].push(edge.from);
+        waiting[edge.to] += 1;
+    }
+    let mut stage: Vec<Option<usize>> = vec![None; count];
+    let mut ready: Vec<usize> = (0..count).filter(|&n| waiting[n] == 0).collect();
+    for &n in &ready {
+        stage[n] = Some(0);
+    }
+    while let Some(node) = ready.pop() {
+        let next_stage = stage[node].map_or(0, |s| s + 1);
+        for &succ in &successors[node] {
+            stage[succ] = Some(stage[succ].map_or(next_stage, |s| s.max(next_stage)));
+            waiting[succ] -= 1;
+            if waiting[succ] == 0 {
+                ready.push(succ);
+            }
+        }
+    }
+    for (n, left) in waiting.iter().enumerate() {
+        if *left > 0 {
+            stage[n] = None;
+        }
+    }
+    // Of the nodes left unplaced, drop those that merely wait downstream of a cycle: what remains
+    // after repeatedly removing unplaced nodes with no unplaced successor lies on a cycle.
+    let mut blocked: Vec<bool> = waiting.iter().map(|&w| w > 0).collect();
+    let mut out_degree: Vec<usize> = (0..count)
+        .map(|n| successors[n].iter().filter(|&&s| blocked[s]).count())
+        .collect();
+    let mut leaves: Vec<usize> = (0..count)
+        .filter(|&n| blocked[n] && out_degree[n] == 0)
+        .collect();
+    while let Some(node) = leaves.pop() {
+        blocked[node] = false;
+        for &pred in &predecessors[node] {
+            if blocked[pred] {
+                out_degree[pred] -= 1;
+                if out_degree[pred] == 0 {
+                    leaves.push(pred);
+                }
+            }
+        }
+    }
+    let cycle = (0..count).filter(|&n| blocked[n]).collect();
+    (stage, cycle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::analyse_config;
+
+    fn graph(yaml: &str) -> WorkflowGraph {
+        analyse_config(yaml).graphs.into_iter().next().unwrap()
+    }
+
+    fn stage_names(g: &WorkflowGraph) -> Vec<Vec<&str>> {
+        g.stages
+            .iter()
+            .map(|s| s.iter().map(|&i| g.nodes[i].name.as_str()).collect())
+            .collect()
+    }
+
+    const JOBS: &str =
+        "version: 2.1\njobs:\n  a: {docker: [{image: cimg/base:2024.01}], steps: [checkout]}\n";
+
+    #[test]
+    fn stages_follow_the_longest_path() {
+        let g = graph(&format!("{JOBS}workflows:\n  w:\n    jobs:\n      - a\n      - a: {{name: b, requires: [a]}}\n      - a: {{name: c, requires: [a, b]}}\n      - a: {{name: d}}\n"));
+        assert_eq!(stage_names(&g), vec![vec!["a", "d"], vec!["b"], vec!["c"]]);
+        assert_eq!(g.edges.len(), 3);
+        assert!(g.cycle.is_empty());
+    }
+
+    #[test]
+    fn a_cycle_is_found_and_its_jobs_get_no_stage() {
+        let g = graph(&format!("{JOBS}workflows:\n  w:\n    jobs:\n      - a: {{name: x, requires: [y]}}\n      - a: {{name: y, requires: [x]}}\n      - a: {{name: z, requires: [y]}}\n"));
+        assert_eq!(g.cycle, vec![0, 1]);
+        assert!(g.nodes.iter().all(|n| n.stage.is_none()));
+    }
+
+    #[test]
+    fn templated_matrix_names_expand_to_their_instances() {
+        let names = expand_matrix_name(
+            "t<< matrix.a >>-<<matrix.b>>",
+            &[
+                ("a".into(), vec!["".into(), "1".into()]),
+                ("b".into(), vec!["x".into()]),
+            ],
+        );
+        assert_eq!(names, ["t-x", "t1-x"]);
+    }
+
+    #[test]
+    fn requires_with_statuses_and_matrix_instances_resolve() {
+        let g = graph(&format!("{JOBS}workflows:\n  w:\n    jobs:\n      - a:\n          matrix: {{parameters: {{v: ['1', '2']}}}}\n      - a:\n          name: after\n          requires:\n            - a-1: [success, failed]\n"));
+        assert_eq!(
+            g.edges,
+            vec![GraphEdge {
+                from: 0,
+                to: 1,
+                statuses: vec!["success".into(), "failed".into()]
+            }]
+        );
+        assert!(g.unresolved.is_empty());
+    }
+}

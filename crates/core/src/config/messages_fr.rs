@@ -1,0 +1,161 @@
+//! Les phrases françaises de chaque diagnostic de configuration.
+
+use super::diagnostic::{Message, ReferenceKind};
+
+/// Le nom français d'un genre de référence, avec son article indéfini.
+fn kind(kind: ReferenceKind) -> &'static str {
+    match kind {
+        ReferenceKind::Executor => "l’exécuteur",
+        ReferenceKind::Command => "la commande",
+        ReferenceKind::Orb => "l’orb",
+        ReferenceKind::Job => "le job",
+        ReferenceKind::Parameter => "le paramètre",
+        ReferenceKind::PipelineParameter => "le paramètre de pipeline",
+    }
+}
+
+/// Un nom entre guillemets français, avec espaces insécables.
+fn q(name: &str) -> String {
+    format!("«\u{a0}{name}\u{a0}»")
+}
+
+/// « ; vouliez-vous dire « x » ? » quand une suggestion existe.
+fn did_you_mean(suggestion: &Option<String>) -> String {
+    suggestion
+        .as_ref()
+        .map(|s| format!("\u{a0}; vouliez-vous dire {}\u{a0}?", q(s)))
+        .unwrap_or_default()
+}
+
+/// Le message en français.
+pub(crate) fn message(message: &Message) -> String {
+    match message {
+        Message::YamlSyntax { detail } => format!("le YAML n’est pas valide\u{a0}: {detail}"),
+        Message::YamlUndefinedAlias { alias } => format!(
+            "l’alias {} ne renvoie à aucune ancre {} définie avant lui",
+            q(&format!("*{alias}")),
+            q(&format!("&{alias}"))
+        ),
+        Message::YamlTooLarge => "les alias se déploient en un document démesuré\u{a0}: cela ressemble à une attaque «\u{a0}billion laughs\u{a0}»".into(),
+        Message::YamlTooDeep => "les mappings et les listes sont imbriqués trop profondément".into(),
+        Message::YamlNotAMapping => format!("une configuration doit être un mapping de clés comme {} et {}", q("version"), q("jobs")),
+        Message::UnknownRequires { workflow, required, suggestion } => format!(
+            "{} est exigé par `requires`, mais aucun job du workflow {} ne porte ce nom{}",
+            q(required),
+            q(workflow),
+            did_you_mean(suggestion)
+        ),
+        Message::WorkflowCycle { workflow, jobs } => format!(
+            "dans le workflow {}, les jobs {} s’attendent mutuellement en cycle\u{a0}: aucun ne peut démarrer",
+            q(workflow),
+            jobs.iter().map(|j| q(j)).collect::<Vec<_>>().join(", ")
+        ),
+        Message::UnusedJob { job } => format!("le job {} est défini, mais aucun workflow ne l’exécute", q(job)),
+        Message::UndefinedReference { kind: k, name, suggestion } => {
+            format!("{} {} n’est défini nulle part{}", kind(*k), q(name), did_you_mean(suggestion))
+        }
+        Message::DeprecatedImage { image, replacement } => format!(
+            "{} est une ancienne image de commodité, dépréciée\u{a0}; utilisez {}",
+            q(image),
+            q(replacement)
+        ),
+        Message::UnpinnedImage { image } => format!(
+            "l’image {} n’est pas figée sur une version\u{a0}: une nouvelle publication peut changer le build sans prévenir",
+            q(image)
+        ),
+        Message::PlaintextSecret { variable } => {
+            format!("{} ressemble à un secret, et sa valeur est écrite en clair dans la configuration", q(variable))
+        }
+        Message::DockerLoginPasswordArg => format!(
+            "{} reçoit le mot de passe en argument, où la liste des processus et les journaux peuvent l’afficher",
+            q("docker login")
+        ),
+        Message::CacheKeyNoChecksum { key } => format!(
+            "la clé de cache {} ne change jamais\u{a0}: le premier cache enregistré est conservé pour toujours",
+            q(key)
+        ),
+        Message::SaveWithoutRestore { key } => {
+            format!("le cache {} est enregistré, mais aucune étape restore_cache ne peut le retrouver", q(key))
+        }
+        Message::RestoreWithoutSave { key } => format!(
+            "aucune étape save_cache de cette configuration n’enregistre de cache que {} puisse retrouver",
+            q(key)
+        ),
+        Message::VersionMismatch { feature } => format!(
+            "{} exige {}, or cette configuration déclare {}",
+            q(feature),
+            q("version: 2.1"),
+            q("version: 2")
+        ),
+        Message::UnknownKey { key, place, suggestion } => {
+            format!("clé inconnue {} dans {}{}", q(key), place_name(place), did_you_mean(suggestion))
+        }
+    }
+}
+
+/// Comment corriger, en français.
+pub(crate) fn hint(message: &Message) -> String {
+    match message {
+        Message::YamlSyntax { .. } => "vérifiez l’indentation et la ponctuation à l’endroit indiqué".into(),
+        Message::YamlUndefinedAlias { alias } => format!(
+            "définissez {} sur un nœud situé plus haut, ou corrigez le nom de l’alias",
+            q(&format!("&{alias}"))
+        ),
+        Message::YamlTooLarge => "imbriquez moins d’alias".into(),
+        Message::YamlTooDeep => "aplatissez la structure".into(),
+        Message::YamlNotAMapping => "collez le fichier .circleci/config.yml en entier".into(),
+        Message::UnknownRequires { .. } => format!(
+            "utilisez le {} du job s’il en a un, sinon sa clé, et listez-le dans le même workflow",
+            q("name")
+        ),
+        Message::WorkflowCycle { .. } => "retirez l’une des dépendances `requires` qui ferment le cycle".into(),
+        Message::UnusedJob { .. } => "ajoutez ce job à un workflow, ou supprimez-le".into(),
+        Message::UndefinedReference { kind: ReferenceKind::Orb, .. } => {
+            format!("importez l’orb sous la clé {} de premier niveau", q("orbs"))
+        }
+        Message::UndefinedReference { kind: ReferenceKind::PipelineParameter, .. } => {
+            format!("déclarez-le sous la clé {} de premier niveau", q("parameters"))
+        }
+        Message::UndefinedReference { kind: ReferenceKind::Parameter, .. } => {
+            format!("déclarez-le sous {} du job, de la commande ou de l’exécuteur qui l’utilise", q("parameters"))
+        }
+        Message::UndefinedReference { .. } => "définissez-le, ou corrigez son nom".into(),
+        Message::DeprecatedImage { replacement, .. } => format!("passez à {} (les images cimg/)", q(replacement)),
+        Message::UnpinnedImage { .. } => format!("ajoutez une étiquette de version comme {}, ou un condensat", q(":3.12")),
+        Message::PlaintextSecret { .. } => {
+            "rangez la valeur dans une variable d’environnement du projet ou dans un contexte, et retirez-la d’ici".into()
+        }
+        Message::DockerLoginPasswordArg => format!(
+            "passez-le plutôt par l’entrée standard\u{a0}: {}",
+            q("echo \"$DOCKER_PASS\" | docker login -u \"$DOCKER_USER\" --password-stdin")
+        ),
+        Message::CacheKeyNoChecksum { .. } => format!("ajoutez {} à la clé", q("{{ checksum \"votre-fichier-de-verrouillage\" }}")),
+        Message::SaveWithoutRestore { .. } => {
+            "ajoutez une étape restore_cache dont la clé est un préfixe de celle-ci, ou supprimez l’enregistrement".into()
+        }
+        Message::RestoreWithoutSave { .. } => {
+            "enregistrez le cache avec save_cache, sous une clé dont celle-ci est un préfixe".into()
+        }
+        Message::VersionMismatch { .. } => format!("écrivez {} en tête du fichier", q("version: 2.1")),
+        Message::UnknownKey { suggestion: Some(s), .. } => format!("renommez-la {}", q(s)),
+        Message::UnknownKey { .. } => "supprimez-la, ou déplacez-la là où elle a sa place".into(),
+    }
+}
+
+/// L'endroit où une clé a été trouvée, en français.
+fn place_name(place: &str) -> String {
+    match place.strip_prefix("step ") {
+        Some(step) => format!("l’étape {}", q(step)),
+        None => match place {
+            "top-level" => "le premier niveau".into(),
+            "job" => "un job".into(),
+            "executor" => "un exécuteur".into(),
+            "command" => "une commande".into(),
+            "docker-image" => "une image docker".into(),
+            "workflow" => "un workflow".into(),
+            "workflow-job" => "un job de workflow".into(),
+            "parameter" => "une déclaration de paramètre".into(),
+            other => q(other),
+        },
+    }
+}

@@ -1,0 +1,308 @@
+//! The configuration as CircleCI reads it: typed, with the span of every named element.
+
+use serde::Serialize;
+
+use super::span::Span;
+
+/// A value and the place it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// A whole `.circleci/config.yml`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Config {
+    /// `version:` as written (`2`, `2.1`).
+    pub version: Option<Spanned<String>>,
+    /// `setup: true`: a setup configuration that continues the pipeline with another one.
+    pub setup: bool,
+    /// Orbs imported under `orbs:`.
+    pub orbs: Vec<Orb>,
+    /// Pipeline parameters declared under the top-level `parameters:`.
+    pub parameters: Vec<ParameterDecl>,
+    /// Reusable executors declared under `executors:`.
+    pub executors: Vec<Executor>,
+    /// Reusable commands declared under `commands:`.
+    pub commands: Vec<Command>,
+    /// Jobs declared under `jobs:`.
+    pub jobs: Vec<Job>,
+    /// Workflows declared under `workflows:`.
+    pub workflows: Vec<Workflow>,
+}
+
+impl Config {
+    /// Whether the version is 2.1 (or later), which allows orbs, commands, executors and parameters.
+    pub fn is_v21(&self) -> bool {
+        self.version
+            .as_ref()
+            .is_none_or(|v| v.value != "2" && v.value != "2.0")
+    }
+
+    /// The job declared under `name`.
+    pub fn job(&self, name: &str) -> Option<&Job> {
+        self.jobs.iter().find(|j| j.name.value == name)
+    }
+}
+
+/// An orb imported under `orbs:`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Orb {
+    /// The local alias (`node` in `node: circleci/node@5.0`).
+    pub name: Spanned<String>,
+    /// The registry reference (`circleci/node@5.0`); `None` for an orb written inline.
+    pub reference: Option<Spanned<String>>,
+}
+
+/// A declared parameter (pipeline, job, command or executor).
+#[derive(Debug, Clone, Serialize)]
+pub struct ParameterDecl {
+    /// Its name.
+    pub name: Spanned<String>,
+    /// Its `type:` (`string`, `boolean`, `integer`, `enum`, `steps`, `executor`, `env_var_name`).
+    pub kind: Option<String>,
+    /// Its `default:` when it is a scalar.
+    pub default: Option<String>,
+}
+
+/// Where a job runs.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ExecutorSpec {
+    /// `docker:`: one or more images, the first is the primary container.
+    Docker {
+        /// The images in order.
+        images: Vec<DockerImage>,
+    },
+    /// `machine:` (a Linux virtual machine, or Windows when its image or class says so).
+    Machine {
+        /// `image:`, if given.
+        image: Option<Spanned<String>>,
+        /// Whether the image or resource class is a Windows one.
+        windows: bool,
+    },
+    /// `macos:` with its `xcode:` version.
+    Macos {
+        /// `xcode:`, if given.
+        xcode: Option<Spanned<String>>,
+    },
+    /// `executor:` naming a reusable executor (`name` or `orb/name`).
+    Named {
+        /// The executor's name.
+        name: Spanned<String>,
+    },
+}
+
+/// One image of a `docker:` executor.
+#[derive(Debug, Clone, Serialize)]
+pub struct DockerImage {
+    /// `image:` (`cimg/python:3.12`).
+    pub image: Spanned<String>,
+    /// Whether `auth:` is given.
+    pub has_auth: bool,
+    /// `auth: password:` when it is written.
+    pub auth_password: Option<Spanned<String>>,
+    /// `environment:` of this container.
+    pub environment: Vec<EnvVar>,
+}
+
+/// An environment variable set in the configuration.
+#[derive(Debug, Clone, Serialize)]
+pub struct EnvVar {
+    /// The variable's name.
+    pub name: Spanned<String>,
+    /// Its value as written (scalars only).
+    pub value: Option<Spanned<String>>,
+}
+
+/// A reusable executor under `executors:`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Executor {
+    /// Its name.
+    pub name: Spanned<String>,
+    /// Its kind.
+    pub spec: Option<ExecutorSpec>,
+    /// `resource_class:`.
+    pub resource_class: Option<Spanned<String>>,
+    /// Its parameters.
+    pub parameters: Vec<ParameterDecl>,
+}
+
+/// A reusable command under `commands:`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Command {
+    /// Its name.
+    pub name: Spanned<String>,
+    /// Its parameters.
+    pub parameters: Vec<ParameterDecl>,
+    /// Its steps.
+    pub steps: Vec<Step>,
+}
+
+/// A job under `jobs:`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Job {
+    /// Its name; the span is that of the key.
+    pub name: Spanned<String>,
+    /// From its key to the end of its definition.
+    pub span: Span,
+    /// Where it runs.
+    pub executor: Option<ExecutorSpec>,
+    /// `environment:`.
+    pub environment: Vec<EnvVar>,
+    /// `working_directory:`.
+    pub working_directory: Option<Spanned<String>>,
+    /// `resource_class:`.
+    pub resource_class: Option<Spanned<String>>,
+    /// `parallelism:`.
+    pub parallelism: Option<Spanned<String>>,
+    /// `parameters:`.
+    pub parameters: Vec<ParameterDecl>,
+    /// `steps:`.
+    pub steps: Vec<Step>,
+}
+
+/// One step of a job or command.
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    /// The step's name as written (`run`, `restore_cache`, `node/install-packages`...).
+    pub name: Spanned<String>,
+    /// The whole step.
+    pub span: Span,
+    /// What it does.
+    pub kind: StepKind,
+}
+
+/// The kinds of steps, built-in or invoked.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StepKind {
+    /// `checkout`.
+    Checkout,
+    /// `run`, short (`run: make`) or long form.
+    Run {
+        /// `name:`.
+        title: Option<String>,
+        /// The shell command.
+        command: Option<Spanned<String>>,
+        /// `environment:`.
+        environment: Vec<EnvVar>,
+    },
+    /// `restore_cache` with `key:` or `keys:`.
+    RestoreCache {
+        /// The keys tried in order.
+        keys: Vec<Spanned<String>>,
+    },
+    /// `save_cache`.
+    SaveCache {
+        /// `key:`.
+        key: Option<Spanned<String>>,
+        /// `paths:`.
+        paths: Vec<String>,
+    },
+    /// `persist_to_workspace`.
+    PersistToWorkspace,
+    /// `attach_workspace`.
+    AttachWorkspace,
+    /// `store_artifacts`.
+    StoreArtifacts,
+    /// `store_test_results`.
+    StoreTestResults,
+    /// `setup_remote_docker`.
+    SetupRemoteDocker,
+    /// `add_ssh_keys`.
+    AddSshKeys,
+    /// `deploy` (a legacy alias of `run`).
+    Deploy,
+    /// `when:` or `unless:` with a condition and nested steps.
+    Conditional {
+        /// `true` for `when`, `false` for `unless`.
+        when: bool,
+        /// The nested steps.
+        steps: Vec<Step>,
+    },
+    /// `steps: << parameters.x >>`: steps passed as a parameter, or another templated step.
+    Parameterised,
+    /// A command of this configuration or of an orb (`orb/command`).
+    Invoke {
+        /// The orb alias for `orb/command`.
+        orb: Option<String>,
+        /// The argument names given.
+        arguments: Vec<Spanned<String>>,
+    },
+}
+
+/// A workflow under `workflows:`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Workflow {
+    /// Its name; the span is that of the key.
+    pub name: Spanned<String>,
+    /// The jobs it runs.
+    pub jobs: Vec<WorkflowJob>,
+    /// `triggers:` schedules (cron expressions).
+    pub schedules: Vec<Spanned<String>>,
+    /// Whether it has a `when:` or `unless:` condition.
+    pub conditional: bool,
+}
+
+/// One entry of a workflow's `jobs:`.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkflowJob {
+    /// The job it runs (`build`, `node/test`); the span is that of the entry's key.
+    pub job: Spanned<String>,
+    /// `name:` if given.
+    pub name: Option<Spanned<String>>,
+    /// The jobs it waits for.
+    pub requires: Vec<Requirement>,
+    /// `context:` names.
+    pub contexts: Vec<Spanned<String>>,
+    /// `type: approval`.
+    pub approval: bool,
+    /// `filters:` on branches and tags.
+    pub filters: Option<Filters>,
+    /// `matrix:` parameters with their values, and its `alias:`.
+    pub matrix: Option<Matrix>,
+    /// The other keys given (job parameters), with `pre-steps` and `post-steps`.
+    pub arguments: Vec<Spanned<String>>,
+}
+
+impl WorkflowJob {
+    /// The name other jobs use in `requires`: `name:` if given, else the job it runs.
+    pub fn display_name(&self) -> &str {
+        self.name.as_ref().map_or(&self.job.value, |n| &n.value)
+    }
+}
+
+/// An entry of `requires`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Requirement {
+    /// The required job's name.
+    pub job: Spanned<String>,
+    /// The statuses accepted (2.1 `requires: [{build: [success, failed]}]`); empty means `success`.
+    pub statuses: Vec<String>,
+}
+
+/// `filters:` of a workflow job.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Filters {
+    /// `branches: only:`.
+    pub branches_only: Vec<String>,
+    /// `branches: ignore:`.
+    pub branches_ignore: Vec<String>,
+    /// `tags: only:`.
+    pub tags_only: Vec<String>,
+    /// `tags: ignore:`.
+    pub tags_ignore: Vec<String>,
+}
+
+/// `matrix:` of a workflow job.
+#[derive(Debug, Clone, Serialize)]
+pub struct Matrix {
+    /// Each parameter and the values it takes (scalars as written).
+    pub parameters: Vec<(String, Vec<String>)>,
+    /// `alias:` if given.
+    pub alias: Option<String>,
+}

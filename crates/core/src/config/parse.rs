@@ -1,0 +1,334 @@
+//! YAML text to a [`Node`] tree with spans, using `saphyr-parser`'s event stream.
+//!
+//! 1. The parser emits events with character positions; [`CharToByte`] turns them into byte offsets.
+//! 2. An explicit stack (no recursion) builds nodes; aliases share their anchor's node.
+//! 3. When a mapping closes, its `<<` entries (one or several) are merged in: explicit keys win, then
+//!    earlier merge sources over later ones, as YAML's merge-key convention says.
+//!
+//! Guards: nesting deeper than [`MAX_DEPTH`] and alias expansion beyond [`MAX_EXPANDED_NODES`] nodes
+//! (the "billion laughs" attack) stop the parse with an error instead of exhausting memory.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+
+use super::span::{CharToByte, Span};
+use super::tree::{Node, Value};
+
+/// The deepest nesting of mappings and sequences accepted.
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// The most nodes that the document may stand for once every alias is expanded.
+pub(crate) const MAX_EXPANDED_NODES: usize = 2_000_000;
+
+/// Why the YAML could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum YamlError {
+    /// The text is not valid YAML; the parser's own description.
+    Syntax(String),
+    /// An alias names an anchor that is not defined before it.
+    UndefinedAlias(String),
+    /// Aliases expand to more nodes than [`MAX_EXPANDED_NODES`].
+    TooLarge,
+    /// Mappings and sequences nest deeper than [`MAX_DEPTH`].
+    TooDeep,
+}
+
+/// A [`YamlError`] and where it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LocatedYamlError {
+    /// What went wrong.
+    pub(crate) error: YamlError,
+    /// Where.
+    pub(crate) span: Span,
+}
+
+/// A mapping or sequence being built.
+struct Frame {
+    is_map: bool,
+    anchor: usize,
+    start: Span,
+    children: Vec<Rc<Node>>,
+}
+
+/// Reads the first YAML document of `text`; `Ok(None)` when the text holds no document.
+pub(crate) fn parse_yaml(text: &str) -> Result<Option<Rc<Node>>, LocatedYamlError> {
+    let bytes = CharToByte::new(text);
+    let locate = |marker: Marker| -> Span {
+        let byte = bytes.byte(marker.index());
+        Span {
+            line: marker.line(),
+            column: marker.col() + 1,
+            end_line: marker.line(),
+            end_column: marker.col() + 1,
+            start: byte,
+            end: byte,
+        }
+    };
+    let span_of = |span: saphyr_parser::Span| locate(span.start).to(locate(span.end));
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, (Rc<Node>, usize)> = HashMap::new();
+    let mut sizes: HashMap<*const Node, usize> = HashMap::new();
+    let mut expanded = 0usize;
+    let mut root: Option<Rc<Node>> = None;
+    while let Some(event) = parser.next_event() {
+        let (event, raw_span) = event.map_err(|e| scan_error(text, &e, &locate))?;
+        let span = span_of(raw_span);
+        let (node, anchor, size) = match event {
+            Event::StreamStart | Event::DocumentStart(_) | Event::Nothing => continue,
+            Event::DocumentEnd | Event::StreamEnd => break,
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(LocatedYamlError {
+                        error: YamlError::TooDeep,
+                        span,
+                    });
+                }
+                let is_map = matches!(event, Event::MappingStart(..));
+                stack.push(Frame {
+                    is_map,
+                    anchor,
+                    start: span,
+                    children: Vec::new(),
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = stack.pop() else { continue };
+                let end = frame
+                    .children
+                    .iter()
+                    .map(|c| c.span)
+                    .fold(frame.start, |a, b| if b.end > a.end { a.to(b) } else { a });
+                let value = if frame.is_map {
+                    Value::Map(merge_entries(frame.children))
+                } else {
+                    Value::Seq(frame.children)
+                };
+                let size = 1 + child_sizes(&value, &sizes);
+                (Rc::new(Node { value, span: end }), frame.anchor, size)
+            }
+            Event::Scalar(value, style, anchor, _) => {
+                let plain = matches!(style, ScalarStyle::Plain);
+                (
+                    Rc::new(Node {
+                        value: Value::Scalar {
+                            text: value.into_owned(),
+                            plain,
+                        },
+                        span,
+                    }),
+                    anchor,
+                    1,
+                )
+            }
+            Event::Alias(id) => {
+                let Some((node, size)) = anchors.get(&id) else {
+                    return Err(LocatedYamlError {
+                        error: YamlError::UndefinedAlias(alias_name(text, span)),
+                        span,
+                    });
+                };
+                expanded = expanded.saturating_add(*size);
+                if expanded > MAX_EXPANDED_NODES {
+                    return Err(LocatedYamlError {
+                        error: YamlError::TooLarge,
+                        span,
+                    });
+                }
+                (Rc::clone(node), 0, *size)
+            }
+        };
+        sizes.insert(Rc::as_ptr(&node), size);
+        if anchor > 0 {
+            anchors.insert(anchor, (Rc::clone(&node), size));
+        }
+        match stack.last_mut() {
+            Some(frame) => frame.children.push(node),
+            None => {
+                root = Some(node);
+                break;
+            }
+        }
+    }
+    Ok(root)
+}
+
+/// The expanded size of a container's children.
+fn child_sizes(value: &Value, sizes: &HashMap<*const Node, usize>) -> usize {
+    let size = |n: &Rc<Node>| sizes.get(&Rc::as_ptr(n)).copied().unwrap_or(1);
+    match value {
+        Value::Scalar { .. } => 0,
+        Value::Seq(items) => items.iter().map(size).fold(0, usize::saturating_add),
+        Value::Map(entries) => entries
+            .iter()
+            .map(|(k, v)| size(k).saturating_add(size(v)))
+            .fold(0, usize::saturating_add),
+    }
+}
+
+/// Pairs a mapping's children into entries and resolves its `<<` merge keys.
+fn merge_entries(children: Vec<Rc<Node>>) -> Vec<(Rc<Node>, Rc<Node>)> {
+    let mut entries = Vec::with_capacity(children.len() / 2);
+    let mut merges = Vec::new();
+    let mut iter = children.into_iter();
+    while let (Some(key), Some(value)) = (iter.next(), iter.next()) {
+        if matches!(&key.value, Value::Scalar { text, plain: true } if text == "<<") {
+            merges.push(value);
+        } else {
+            entries.push((key, value));
+        }
+    }
+    if merges.is_empty() {
+        return entries;
+    }
+    let mut present: HashSet<String> = entries
+        .iter()
+        .filter_map(|(k, _)| k.as_str().map(str::to_owned))
+        .collect();
+    for merge in merges {
+        let sources: Vec<Rc<Node>> = match &merge.value {
+            Value::Seq(items) => items.clone(),
+            _ => vec![merge],
+        };
+        for source in sources {
+            for (key, value) in source.entries() {
+                let Some(name) = key.as_str() else { continue };
+                if present.insert(name.to_owned()) {
+                    entries.push((Rc::clone(key), Rc::clone(value)));
+                }
+            }
+        }
+    }
+    entries
+}
+
+/// Turns a scanner error into ours, recognising an undefined alias.
+fn scan_error(text: &str, error: &ScanError, locate: &dyn Fn(Marker) -> Span) -> LocatedYamlError {
+    let span = locate(*error.marker());
+    if error.info().contains("unknown anchor") {
+        return LocatedYamlError {
+            error: YamlError::UndefinedAlias(alias_name(text, span)),
+            span,
+        };
+    }
+    if error.info().contains("recursion limit") {
+        return LocatedYamlError {
+            error: YamlError::TooDeep,
+            span,
+        };
+    }
+    LocatedYamlError {
+        error: YamlError::Syntax(error.info().to_owned()),
+        span,
+    }
+}
+
+/// The name of the alias written at (or just before) `span`, for the error message.
+fn alias_name(text: &str, span: Span) -> String {
+    let line_start = text[..span.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    let line = &text[line_start..line_end];
+    let from = span.start.saturating_sub(line_start).min(line.len());
+    let star = line
+        .get(from..)
+        .and_then(|rest| rest.find('*').map(|i| from + i))
+        .or_else(|| line.get(..from).and_then(|head| head.rfind('*')));
+    star.map(|i| {
+        line[i + 1..]
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}'))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(text: &str) -> LocatedYamlError {
+        match parse_yaml(text) {
+            Err(e) => e,
+            Ok(_) => panic!("expected an error for {text:?}"),
+        }
+    }
+
+    #[test]
+    fn merge_keys_resolve_with_explicit_keys_winning() {
+        let text = "a: &a {x: 1, y: 2}\nb: &b {y: 3, z: 4}\nc:\n  <<: *a\n  <<: *b\n  x: 9\n";
+        let root = parse_yaml(text).unwrap().unwrap();
+        let c = root.get("c").unwrap();
+        assert_eq!(c.get_str("x"), Some("9"));
+        assert_eq!(c.get_str("y"), Some("2"));
+        assert_eq!(c.get_str("z"), Some("4"));
+        assert!(c.get("<<").is_none());
+    }
+
+    #[test]
+    fn merge_of_a_list_prefers_the_first_source() {
+        let text = "a: &a {y: 1}\nb: &b {y: 2, w: 5}\nc:\n  <<: [*a, *b]\n";
+        let root = parse_yaml(text).unwrap().unwrap();
+        let c = root.get("c").unwrap();
+        assert_eq!(c.get_str("y"), Some("1"));
+        assert_eq!(c.get_str("w"), Some("5"));
+    }
+
+    #[test]
+    fn undefined_alias_is_an_error_with_its_name() {
+        let error = error_of("a:\n  <<: *missing\n");
+        assert_eq!(error.error, YamlError::UndefinedAlias("missing".into()));
+        assert_eq!(error.span.line, 2);
+    }
+
+    #[test]
+    fn anchor_defined_twice_uses_the_latest() {
+        let root = parse_yaml("a: &x 1\nb: *x\nc: &x 2\nd: *x\n")
+            .unwrap()
+            .unwrap();
+        assert_eq!(root.get_str("b"), Some("1"));
+        assert_eq!(root.get_str("d"), Some("2"));
+    }
+
+    #[test]
+    fn billion_laughs_is_stopped() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let prev = i - 1;
+            text.push_str(&format!("a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"));
+        }
+        assert_eq!(error_of(&text).error, YamlError::TooLarge);
+    }
+
+    #[test]
+    fn deep_nesting_is_stopped() {
+        let flow = "[".repeat(10_000);
+        assert_eq!(error_of(&flow).error, YamlError::TooDeep);
+        let block: String = (0..300)
+            .map(|depth| format!("{}k:\n", " ".repeat(depth)))
+            .collect();
+        assert_eq!(error_of(&block).error, YamlError::TooDeep);
+    }
+
+    #[test]
+    fn spans_are_one_based_with_byte_offsets() {
+        let text = "é: 1\njobs:\n  build: {}\n";
+        let root = parse_yaml(text).unwrap().unwrap();
+        let (key, _) = root.get("jobs").unwrap().entry("build").unwrap();
+        assert_eq!((key.span.line, key.span.column), (3, 3));
+        assert_eq!(&text[key.span.start..key.span.end], "build");
+    }
+
+    #[test]
+    fn syntax_errors_carry_a_position() {
+        let error = error_of("a: [1, 2\nb: 3\n");
+        assert!(matches!(error.error, YamlError::Syntax(_)));
+        assert!(error.span.line >= 1);
+    }
+}

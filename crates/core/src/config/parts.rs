@@ -1,0 +1,110 @@
+//! The highlightable parts of a configuration, each tied to the documentation page that explains it.
+
+use serde::Serialize;
+
+use super::span::Span;
+
+/// What kind of element a [`Part`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartKind {
+    /// A configuration key (`version`, `docker`, `requires`...).
+    Key,
+    /// The name of a job under `jobs:`.
+    Job,
+    /// A step of a job or command (`checkout`, `run`, a command invocation...).
+    Step,
+    /// The name of a workflow.
+    Workflow,
+    /// A job entry of a workflow.
+    WorkflowJob,
+    /// The name of a reusable executor.
+    Executor,
+    /// The name of a reusable command.
+    Command,
+    /// An orb import.
+    Orb,
+    /// A declared parameter.
+    Parameter,
+    /// A `{{ ... }}` template inside a cache key.
+    CacheKeyTemplate,
+    /// A `<< pipeline.* >>` value.
+    PipelineValue,
+    /// A `<< parameters.* >>` or `<< matrix.* >>` reference.
+    ParameterReference,
+}
+
+/// One highlightable element: where it is, what it is, and which page explains it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// Where it is written.
+    pub span: Span,
+    /// What it is.
+    pub kind: PartKind,
+    /// The documentation id of the page that explains it (`keys/restore_cache`).
+    pub doc: &'static str,
+    /// A short code naming it: the key, the job's name, the step name, the template (`checksum`).
+    pub detail: String,
+}
+
+/// The configuration keys that have a page `keys/<key>`, with that page's id.
+pub(crate) const KEY_DOCS: &[(&str, &str)] = &[
+    ("version", "keys/version"),
+    ("setup", "keys/setup"),
+    ("orbs", "keys/orbs"),
+    ("parameters", "keys/parameters"),
+    ("executors", "keys/executors"),
+    ("commands", "keys/commands"),
+    ("jobs", "keys/jobs"),
+    ("docker", "keys/docker"),
+    ("machine", "keys/machine"),
+    ("macos", "keys/macos"),
+    ("windows", "keys/windows"),
+    ("environment", "keys/environment"),
+    ("working_directory", "keys/working_directory"),
+    ("resource_class", "keys/resource_class"),
+    ("parallelism", "keys/parallelism"),
+    ("steps", "keys/steps"),
+    ("workflows", "keys/workflows"),
+    ("requires", "keys/requires"),
+    ("filters", "keys/filters"),
+    ("context", "keys/context"),
+    ("type", "keys/type"),
+    ("matrix", "keys/matrix"),
+    ("triggers", "keys/triggers"),
+    ("when", "keys/when"),
+    ("unless", "keys/unless"),
+    ("checkout", "keys/checkout"),
+    ("run", "keys/run"),
+    ("restore_cache", "keys/restore_cache"),
+    ("save_cache", "keys/save_cache"),
+    ("persist_to_workspace", "keys/persist_to_workspace"),
+    ("attach_workspace", "keys/attach_workspace"),
+    ("store_artifacts", "keys/store_artifacts"),
+    ("store_test_results", "keys/store_test_results"),
+    ("setup_remote_docker", "keys/setup_remote_docker"),
+    ("add_ssh_keys", "keys/add_ssh_keys"),
+];
+
+/// The page explaining cache key templates.
+pub const CACHE_KEY_TEMPLATES_DOC: &str = "concepts/cache-key-templates";
+/// The page explaining pipeline values and parameters.
+pub const PIPELINE_VALUES_DOC: &str = "concepts/pipeline-values";
+
+/// The page of a configuration key, if it has one.
+pub(crate) fn key_doc(key: &str) -> Option<&'static str> {
+    KEY_DOCS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, doc)| *doc)
+}
+
+/// Every documentation id the analyser can emit, in parts or diagnostics, so that a test can check
+/// that each has a page in both languages.
+pub fn doc_ids() -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = KEY_DOCS.iter().map(|(_, doc)| *doc).collect();
+    ids.push(CACHE_KEY_TEMPLATES_DOC);
+    ids.push(PIPELINE_VALUES_DOC);
+    ids.extend(super::rules::RULES.iter().map(|rule| rule.doc));
+    ids
+}

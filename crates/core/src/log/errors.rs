@@ -1,0 +1,124 @@
+//! The first error line of a failed phase: the line a person should read first.
+
+use std::ops::Range;
+
+use super::lines::LogLines;
+use super::script::{is_footer, is_shebang};
+
+/// Words that make a line look like an error (compared without regard to case).
+const ERROR_WORDS: &[&str] = &[
+    "error",
+    "err!",
+    "fatal",
+    "failed",
+    "failure",
+    "fail:",
+    "exception",
+    "traceback",
+    "panic:",
+    "command not found",
+    "no such file",
+    "permission denied",
+    "killed",
+    "cannot",
+    "can't",
+    "unable to",
+    "not supported",
+    "denied",
+    "invalid",
+];
+
+/// Finds the first line in `range` that looks like an error, skipping the script a run step echoes
+/// and the footers. Without such a line, the last output line before the footer is the best guess.
+pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<usize> {
+    let mut in_script = false;
+    let mut last_output = None;
+    let mut lowered = String::new();
+    for index in range {
+        let text = lines.text(index).trim();
+        if text.is_empty() {
+            in_script = false;
+            continue;
+        }
+        if is_shebang(text) {
+            in_script = true;
+            continue;
+        }
+        if in_script {
+            continue;
+        }
+        if is_footer(text) {
+            if text.starts_with("Exited with code") || text.starts_with("Step failed") {
+                break;
+            }
+            continue;
+        }
+        if is_lint_location(text) {
+            return Some(index);
+        }
+        lowered.clear();
+        lowered.extend(
+            text.chars()
+                .take(400)
+                .map(|character| character.to_ascii_lowercase()),
+        );
+        if ERROR_WORDS.iter().any(|word| lowered.contains(word)) {
+            return Some(index);
+        }
+        last_output = Some(index);
+    }
+    last_output
+}
+
+/// Whether a line reads `path:line:column: message`, as linters and compilers print problems.
+fn is_lint_location(text: &str) -> bool {
+    let mut parts = text.splitn(4, ':');
+    let (Some(path), Some(line), Some(column), Some(message)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let is_number =
+        |value: &str| !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit());
+    !path.is_empty()
+        && !path.contains(' ')
+        && is_number(line)
+        && is_number(column)
+        && message.starts_with(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(text: &str) -> Option<String> {
+        let lines = LogLines::render(text);
+        first_error_line(&lines, 0..lines.len()).map(|index| lines.text(index).to_owned())
+    }
+
+    #[test]
+    fn the_script_is_skipped() {
+        let text = "#!/bin/bash -eo pipefail\necho \"error: not here\"\n\nok line\nnpm ERR! code EACCES\nExited with code exit status 243\n";
+        assert_eq!(first(text).as_deref(), Some("npm ERR! code EACCES"));
+    }
+
+    #[test]
+    fn lint_locations_count() {
+        assert_eq!(
+            first("./app.py:14:1: E303 too many blank lines (3)\nExited with code exit status 1")
+                .as_deref(),
+            Some("./app.py:14:1: E303 too many blank lines (3)")
+        );
+    }
+
+    #[test]
+    fn the_last_output_line_is_the_fallback() {
+        assert_eq!(
+            first(
+                "W2031 something\ncloudformation/vpc.yml:102:5\n\nExited with code exit status 4\n"
+            )
+            .as_deref(),
+            Some("cloudformation/vpc.yml:102:5")
+        );
+    }
+}

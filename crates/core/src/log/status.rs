@@ -1,0 +1,219 @@
+//! How a phase ended, read from the lines CircleCI prints: exit footers, timeouts, kill signals,
+//! infrastructure failures, cache and test-result messages.
+
+use std::ops::Range;
+
+use super::facts::{Fact, FactKind};
+use super::lines::LogLines;
+use super::report::PhaseStatus;
+
+/// What the lines of a phase say about its end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Outcome {
+    /// The status, `Unknown` when nothing says.
+    pub(crate) status: PhaseStatus,
+    /// The exit code, when printed.
+    pub(crate) exit_code: Option<i32>,
+    /// Facts found on the way (timeouts, infrastructure failures).
+    pub(crate) facts: Vec<Fact>,
+}
+
+/// Reads an exit code from a footer: `Exited with code exit status 1`, `Exited with code 128`,
+/// `CircleCI received exit code 0`.
+pub(crate) fn footer_exit_code(text: &str) -> Option<i32> {
+    let rest = text
+        .strip_prefix("Exited with code exit status ")
+        .or_else(|| text.strip_prefix("Exited with code "))
+        .or_else(|| text.strip_prefix("CircleCI received exit code "))?;
+    let digits: String = rest
+        .chars()
+        .take_while(|character| character.is_ascii_digit() || *character == '-')
+        .collect();
+    digits.parse().ok()
+}
+
+/// Lines that mean CircleCI's infrastructure, not the project, stopped the step.
+const INFRASTRUCTURE: &[&str] = &[
+    "failed to create host:",
+    "We had an unexpected error preparing a VM",
+    "Unexpected environment preparation error",
+    "CircleCI was unable to execute the job to completion",
+    "Received \"killed\" signal",
+    "Received kill signal",
+];
+
+/// Lines that mean the step failed.
+const FAILURES: &[&str] = &[
+    "Step failed",
+    "Task failed",
+    "Error: task failed",
+    "Error untarring cache",
+    "Failed to unarchive cache",
+    "Error applying workspace layer",
+    "failed uploading test results",
+    "Error: runner failed",
+];
+
+/// Lines that mean the step had nothing to do.
+const SKIPS: &[&str] = &[
+    "Skipping cache generation, cache already exists",
+    "Found no test results, skipping",
+    "No artifact files found at",
+];
+
+/// Lines a built-in step prints when it ends well.
+const SUCCESSES: &[&str] = &[
+    "Success!",
+    "Time to start containers",
+    "The redacted variables listed above will be masked",
+    "HEAD is now at",
+    "Stored Cache to",
+    "Total size uploaded",
+    "Unarchiving cache",
+    "No cache is found for key",
+    "Applying workspace layers",
+    "Created container accessible with",
+    "Remote Docker engine created",
+];
+
+/// Reads the status of the lines in `range`.
+pub(crate) fn read_outcome(lines: &LogLines, range: Range<usize>) -> Outcome {
+    let mut exit_code = None;
+    let mut failed = false;
+    let mut skipped = false;
+    let mut succeeded = false;
+    let mut facts = Vec::new();
+    for index in range.clone() {
+        let text = lines.text(index).trim();
+        let Some(&first) = text.as_bytes().first() else {
+            continue;
+        };
+        if !(first.is_ascii_alphabetic() || first == b'.') {
+            continue;
+        }
+        if let Some(code) = footer_exit_code(text) {
+            exit_code = Some(code);
+            continue;
+        }
+        if let Some(rest) = text.strip_prefix("Too long with no output (exceeded ") {
+            failed = true;
+            let limit = rest.split(')').next().unwrap_or(rest);
+            facts.push(Fact::new(FactKind::NoOutputTimeout, limit));
+        } else if INFRASTRUCTURE.iter().any(|prefix| text.starts_with(prefix))
+            || text.contains("received a kill signal")
+        {
+            failed = true;
+            if !facts
+                .iter()
+                .any(|fact: &Fact| fact.kind == FactKind::InfrastructureFailure)
+            {
+                facts.push(Fact::new(FactKind::InfrastructureFailure, text));
+            }
+        } else if FAILURES.iter().any(|prefix| text.starts_with(prefix)) {
+            failed = true;
+        } else if SKIPS.iter().any(|prefix| text.starts_with(prefix))
+            || text.ends_with("Error: FAILED with error not supported")
+        {
+            skipped = true;
+        } else if SUCCESSES.iter().any(|prefix| text.starts_with(prefix)) {
+            succeeded = true;
+        }
+    }
+    if exit_code.is_none() {
+        exit_code = glued_exit_code(lines, range);
+    }
+    let status = match exit_code {
+        Some(code) if code != 0 => PhaseStatus::Failed,
+        _ if failed => PhaseStatus::Failed,
+        Some(_) => PhaseStatus::Success,
+        None if skipped => PhaseStatus::Skipped,
+        None if succeeded => PhaseStatus::Success,
+        None => PhaseStatus::Unknown,
+    };
+    Outcome {
+        status,
+        exit_code,
+        facts,
+    }
+}
+
+/// Finds an exit footer glued to the end of one of the last lines (a log flattened into one line).
+fn glued_exit_code(lines: &LogLines, range: Range<usize>) -> Option<i32> {
+    const NEEDLE: &str = "Exited with code ";
+    let start = range.start.max(range.end.saturating_sub(5));
+    (start..range.end).rev().find_map(|index| {
+        let text = lines.text(index);
+        let position = text.rfind(NEEDLE)?;
+        footer_exit_code(&text[position..])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(text: &str) -> Outcome {
+        let lines = LogLines::render(text);
+        read_outcome(&lines, 0..lines.len())
+    }
+
+    #[test]
+    fn exit_footers() {
+        let failed =
+            outcome("boom\nExited with code exit status 2\nCircleCI received exit code 2\n");
+        assert_eq!(
+            (failed.status, failed.exit_code),
+            (PhaseStatus::Failed, Some(2))
+        );
+        let old = outcome("fatal: nope\nExited with code 128");
+        assert_eq!(
+            (old.status, old.exit_code),
+            (PhaseStatus::Failed, Some(128))
+        );
+        let fine = outcome("ok\nCircleCI received exit code 0\n");
+        assert_eq!(
+            (fine.status, fine.exit_code),
+            (PhaseStatus::Success, Some(0))
+        );
+        let glued = outcome(
+            "x: command not found ... Error: Not a GitHub URL. Exited with code exit status 1",
+        );
+        assert_eq!(glued.exit_code, Some(1));
+    }
+
+    #[test]
+    fn timeouts_and_kills_fail_with_a_fact() {
+        let timeout = outcome(
+            "go test\n\nToo long with no output (exceeded 10m0s): context deadline exceeded\n",
+        );
+        assert_eq!(timeout.status, PhaseStatus::Failed);
+        assert_eq!(
+            timeout.facts,
+            [Fact::new(FactKind::NoOutputTimeout, "10m0s")]
+        );
+        let killed = outcome("Received \"killed\" signal");
+        assert_eq!(killed.status, PhaseStatus::Failed);
+        assert_eq!(killed.facts[0].kind, FactKind::InfrastructureFailure);
+    }
+
+    #[test]
+    fn skips_and_successes() {
+        assert_eq!(
+            outcome("Skipping cache generation, cache already exists for key: k").status,
+            PhaseStatus::Skipped
+        );
+        assert_eq!(
+            outcome("Found no test results, skipping").status,
+            PhaseStatus::Skipped
+        );
+        assert_eq!(
+            outcome("Time to start containers: 1s").status,
+            PhaseStatus::Success
+        );
+        assert_eq!(
+            outcome("Unarchiving cache...\nError untarring cache: exit status 2").status,
+            PhaseStatus::Failed
+        );
+        assert_eq!(outcome("just text").status, PhaseStatus::Unknown);
+    }
+}

@@ -1,0 +1,230 @@
+//! Step titles in text copied from the CircleCI job page.
+//!
+//! A title is a line of its own: a catalogued title (`Spin up environment`, `Checkout code`...), or
+//! any line followed by a run step's shebang (`#!/bin/bash -eo pipefail`). People paste logs into
+//! READMEs, so a title may be wrapped in markdown (`**Spin up environment**`, `## Run tests`); a
+//! markdown heading the catalogue does not know still starts a step when lines follow it.
+
+use super::lines::LogLines;
+use super::script::{is_footer, is_shebang};
+use crate::phases::{self, KnownPhase};
+
+/// A line that starts a titled step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TitleMarker {
+    /// The 0-based line of the title.
+    pub(crate) line: usize,
+    /// The title, markdown removed.
+    pub(crate) title: String,
+    /// A duration printed on the line after the title (`2s`, `1m 3s`), in milliseconds.
+    pub(crate) duration_ms: Option<u64>,
+}
+
+/// Titles the catalogue spells differently from what some CircleCI versions print.
+const TITLE_ALIASES: &[(&str, &str)] = &[
+    ("Setup remote Docker", "Setup a remote Docker engine"),
+    (
+        "Set up a remote Docker engine",
+        "Setup a remote Docker engine",
+    ),
+    (
+        "Setup a remote Docker engine",
+        "Setup a remote Docker engine",
+    ),
+];
+
+/// Looks a title up in the catalogue, aliases included.
+pub(crate) fn find_known_title(title: &str) -> Option<&'static KnownPhase> {
+    let title = title.trim();
+    phases::find_by_title(title).or_else(|| {
+        TITLE_ALIASES
+            .iter()
+            .find(|(alias, _)| alias.eq_ignore_ascii_case(title))
+            .and_then(|(_, canonical)| phases::find_by_title(canonical))
+    })
+}
+
+/// A line with its markdown wrapper removed, and whether it had one.
+fn strip_markdown(line: &str) -> (&str, bool) {
+    let mut text = line.trim();
+    let mut wrapped = false;
+    let hashes = text.bytes().take_while(|&byte| byte == b'#').count();
+    if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
+        text = text[hashes..].trim();
+        // A single `#` is also how a shell comment starts: only `##` and deeper count as headings.
+        wrapped = hashes >= 2;
+    }
+    for marker in ["**", "__"] {
+        if text.len() > 2 * marker.len() && text.starts_with(marker) && text.ends_with(marker) {
+            let inner = text[marker.len()..text.len() - marker.len()].trim();
+            // `____ ERROR collecting x ____` (pytest) is a rule, not bold text.
+            if inner.starts_with(['_', '*']) || inner.ends_with(['_', '*']) {
+                return (text, false);
+            }
+            text = inner;
+            wrapped = true;
+        }
+    }
+    (text, wrapped)
+}
+
+/// Reads a duration as the job page prints it beside a step (`2s`, `1m 3s`, `450ms`, `1h 2m`).
+pub(crate) fn parse_duration(text: &str) -> Option<u64> {
+    let text = text.trim();
+    if text.is_empty() || text.len() > 20 {
+        return None;
+    }
+    let mut total: u64 = 0;
+    for token in text.split_whitespace() {
+        let digits = token
+            .bytes()
+            .take_while(|byte| byte.is_ascii_digit() || *byte == b'.')
+            .count();
+        if digits == 0 {
+            return None;
+        }
+        let value: f64 = token[..digits].parse().ok()?;
+        let unit_ms = match &token[digits..] {
+            "ms" => 1.0,
+            "s" => 1_000.0,
+            "m" | "min" => 60_000.0,
+            "h" => 3_600_000.0,
+            _ => return None,
+        };
+        total = total.saturating_add((value * unit_ms).round() as u64);
+    }
+    Some(total)
+}
+
+/// The index of the first non-blank line at or after `from`, looking at most `limit` lines ahead.
+fn next_non_blank(lines: &LogLines, from: usize, limit: usize) -> Option<usize> {
+    (from..lines.len().min(from.saturating_add(limit)))
+        .find(|&index| !lines.text(index).trim().is_empty())
+}
+
+/// Finds the step titles of a job-page log, in order.
+pub(crate) fn job_page_titles(lines: &LogLines) -> Vec<TitleMarker> {
+    let mut markers: Vec<TitleMarker> = Vec::new();
+    let mut heading_lines: Vec<usize> = Vec::new();
+    let mut in_script = false;
+    for index in 0..lines.len() {
+        let raw = lines.text(index);
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            in_script = false;
+            continue;
+        }
+        if is_shebang(trimmed) {
+            in_script = true;
+            continue;
+        }
+        if in_script || trimmed.len() > 200 || is_footer(trimmed) {
+            continue;
+        }
+        let (text, wrapped) = strip_markdown(trimmed);
+        if text.is_empty() {
+            continue;
+        }
+        let is_known = find_known_title(text).is_some();
+        // A line ending with a colon (`Input:`, `Output:`) labels what follows; it is no step name.
+        if !is_known && text.ends_with(':') {
+            continue;
+        }
+        let is_title = is_known
+            || next_non_blank(lines, index + 1, 3).is_some_and(|next| is_shebang(lines.text(next)));
+        if is_title || wrapped {
+            if !is_title {
+                heading_lines.push(markers.len());
+            }
+            let duration_ms = lines
+                .text(index + 1)
+                .split('\t')
+                .next()
+                .and_then(parse_duration);
+            markers.push(TitleMarker {
+                line: index,
+                title: text.to_owned(),
+                duration_ms,
+            });
+        }
+    }
+    drop_empty_headings(lines, markers, &heading_lines)
+}
+
+/// Drops the markdown headings the catalogue does not know that no line follows before the next title.
+fn drop_empty_headings(
+    lines: &LogLines,
+    markers: Vec<TitleMarker>,
+    heading_positions: &[usize],
+) -> Vec<TitleMarker> {
+    if heading_positions.is_empty() {
+        return markers;
+    }
+    let starts: Vec<usize> = markers.iter().map(|marker| marker.line).collect();
+    markers
+        .into_iter()
+        .enumerate()
+        .filter(|(position, marker)| {
+            if heading_positions.binary_search(position).is_err() {
+                return true;
+            }
+            let end = starts.get(position + 1).copied().unwrap_or(lines.len());
+            (marker.line + 1..end).any(|index| !lines.text(index).trim().is_empty())
+        })
+        .map(|(_, marker)| marker)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str) -> Vec<String> {
+        job_page_titles(&LogLines::render(text))
+            .into_iter()
+            .map(|marker| marker.title)
+            .collect()
+    }
+
+    #[test]
+    fn catalogued_titles_in_any_case_and_markdown() {
+        let text = "**Spin up environment**\nBuild-agent version 1\n\n## Checkout Code\nCloning git repository\n";
+        assert_eq!(titles(text), ["Spin up environment", "Checkout Code"]);
+    }
+
+    #[test]
+    fn a_line_before_a_shebang_titles_a_run_step() {
+        let text = "Run tests\n#!/bin/bash -eo pipefail\npytest\n\n13 passed\n";
+        assert_eq!(titles(text), ["Run tests"]);
+    }
+
+    #[test]
+    fn script_comments_are_not_headings() {
+        let text = "Checkout code\n#!/bin/sh\nset -e\n# Workaround old docker images\n\n# use git+ssh\ngit config\n";
+        assert_eq!(titles(text), ["Checkout code"]);
+    }
+
+    #[test]
+    fn empty_unknown_headings_are_dropped() {
+        let text =
+            "## Results\n\n**Spin up environment**\nBuild-agent version\n## Notes\nsome text\n";
+        assert_eq!(titles(text), ["Spin up environment", "Notes"]);
+    }
+
+    #[test]
+    fn a_duration_after_a_title_is_read() {
+        let markers = job_page_titles(&LogLines::render("Checkout code\n1m 3s\nCloning\n"));
+        assert_eq!(markers[0].duration_ms, Some(63_000));
+        assert_eq!(parse_duration("450ms"), Some(450));
+        assert_eq!(parse_duration("Cloning"), None);
+        assert_eq!(parse_duration("2 files"), None);
+    }
+
+    #[test]
+    fn aliases() {
+        assert_eq!(
+            find_known_title("Setup Remote Docker").map(|phase| phase.doc),
+            Some("phases/setup-remote-docker")
+        );
+    }
+}

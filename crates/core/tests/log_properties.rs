@@ -1,0 +1,76 @@
+//! Properties of the log parser over arbitrary input: it never panics, and its phases hold every
+//! line once, in order.
+
+use pipelens_core::log::parse_log;
+use proptest::prelude::*;
+
+/// Lines that look like CircleCI output, mixed with escapes, redraws and noise.
+fn log_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Spin up environment".to_owned()),
+        Just("**Checkout code**".to_owned()),
+        Just("## Run tests".to_owned()),
+        Just("#!/bin/bash -eo pipefail".to_owned()),
+        Just("====>> Preparing environment variables".to_owned()),
+        Just("Exited with code exit status 1".to_owned()),
+        Just("CircleCI received exit code 0".to_owned()),
+        Just("Found a cache from build 3 at key".to_owned()),
+        Just("No cache is found for key: key".to_owned()),
+        Just("Creating cache archive...".to_owned()),
+        Just("Uploading /tmp/a to a".to_owned()),
+        Just("Total size uploaded: 3 MiB".to_owned()),
+        Just("=== 1 failed, 2 passed in 0.10s ===".to_owned()),
+        Just("\u{1b}[1;31merror\u{1b}[0m\r".to_owned()),
+        Just("50%\r100%".to_owned()),
+        Just("\u{1b}]8;;http://x\u{1b}\\link".to_owned()),
+        Just(String::new()),
+        "[ -~]{0,40}",
+        "\\PC{0,20}",
+    ]
+}
+
+/// The number of lines `parse_log` sees in text input: `\n`-separated, a final newline ends the last.
+fn line_count(text: &str) -> usize {
+    if text.is_empty() {
+        0
+    } else {
+        text.split('\n').count() - usize::from(text.ends_with('\n'))
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn phases_hold_every_line_once_in_order(lines in prop::collection::vec(log_line(), 0..40), final_newline: bool) {
+        let mut text = lines.join("\n");
+        if final_newline && !text.is_empty() {
+            text.push('\n');
+        }
+        prop_assume!(!text.trim_start().starts_with(['{', '[']));
+        let report = parse_log(&text);
+        prop_assert_eq!(report.lines.len(), line_count(&text));
+        let mut next = 0;
+        for phase in &report.phases {
+            prop_assert_eq!(phase.lines.start, next);
+            prop_assert!(phase.lines.end > phase.lines.start);
+            next = phase.lines.end;
+        }
+        prop_assert_eq!(next, report.lines.len());
+    }
+
+    #[test]
+    fn arbitrary_input_never_panics(text in "\\PC{0,300}|[\\x00-\\x7f]{0,300}") {
+        let report = parse_log(&text);
+        let covered: usize = report.phases.iter().map(|phase| phase.lines.len()).sum();
+        prop_assert_eq!(covered, report.lines.len());
+    }
+
+    #[test]
+    fn arbitrary_bytes_with_escapes_never_panic(bytes in prop::collection::vec(prop_oneof![Just(0x1bu8), Just(b'['), Just(b']'), Just(b'\r'), Just(b'\n'), Just(b';'), Just(b'm'), any::<u8>()], 0..300)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let report = parse_log(&text);
+        let covered: usize = report.phases.iter().map(|phase| phase.lines.len()).sum();
+        prop_assert_eq!(covered, report.lines.len());
+    }
+}
