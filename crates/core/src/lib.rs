@@ -4,10 +4,16 @@
 //!   explains it.
 //! - [`log`]: the build-log parser, which splits a pasted log into its phases.
 //! - [`config`]: the `.circleci/config.yml` analyser and its lint rules.
+//! - [`docs`]: the index of the documentation pages the explainers link to.
+//! - [`secrets`]: the secrets found in pasted text, and their masking.
+//! - [`highlight`]: the YAML and shell highlighter of the documentation and the config explainer.
 //!
 //! Architecture invariant: this crate depends on no web crate (no `web-sys`, no `leptos`); the site and
 //! the `pipelens` CLI are both thin front ends over it.
 
 pub mod config;
+pub mod docs;
+pub mod highlight;
 pub mod log;
 pub mod phases;
+pub mod secrets;

@@ -29,6 +29,7 @@ mod local_execute;
 mod notes;
 mod report;
 mod script;
+mod search;
 mod segment;
 mod signatures;
 mod status;

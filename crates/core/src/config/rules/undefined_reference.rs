@@ -5,6 +5,8 @@
 //! file; `<< parameters.x >>` must be declared by the job, command or executor that uses it, and
 //! `<< pipeline.parameters.x >>` under the top-level `parameters:`.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{diagnostic, for_each_scalar, suggest, Context, RuleInfo};
 use crate::config::diagnostic::{Diagnostic, Message, ReferenceKind, Severity};
 use crate::config::model::{Config, ExecutorSpec, ParameterDecl, StepKind};
@@ -64,12 +66,18 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+    // Defined jobs are looked up in a set: scanning the job list for each workflow job is quadratic.
+    let job_names: HashSet<&str> = config.jobs.iter().map(|j| j.name.value.as_str()).collect();
     for job in config
         .workflows
         .iter()
         .flat_map(|w| &w.jobs)
         .filter(|j| !j.approval)
     {
+        let name = job.job.value.as_str();
+        if !name.contains('/') && !name.contains("<<") && job_names.contains(name) {
+            continue;
+        }
         let candidates = config.jobs.iter().map(|j| j.name.value.as_str());
         check_name(
             config,
@@ -147,8 +155,15 @@ fn check_parameters(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(node) = context.root.get(section) else {
             continue;
         };
+        // One lookup table per section: looking each name up in the mapping would be quadratic.
+        let mut by_name: HashMap<&str, &Node> = HashMap::with_capacity(node.entries().len());
+        for (key, value) in node.entries() {
+            if let Some(name) = key.as_str() {
+                by_name.entry(name).or_insert(value);
+            }
+        }
         for (name, declared) in definitions {
-            let Some(definition) = node.get(name) else {
+            let Some(definition) = by_name.get(name).copied() else {
                 continue;
             };
             let names = || declared.iter().map(|p| p.name.value.as_str());

@@ -1,0 +1,154 @@
+//! `docgen`: the build step that turns `content/<lang>/**.md` into what the site fetches.
+//!
+//! 1. [`load_content`] reads every page of every language and renders it (`pipelens_core::docs::site`).
+//! 2. [`validate`] runs every check of `pipelens_core::docs::validate` and the completeness checks against
+//!    the doc ids the analysis emits; any problem fails the build.
+//! 3. [`write_site`] writes `content/<lang>/<id>.html`, `content/<lang>/index.json`,
+//!    `content/<lang>/search.json` and copies the screenshots to `screenshots/<lang>/<name>.png`.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use pipelens_core::docs::labels::LANGUAGES;
+use pipelens_core::docs::site::{doc_index, read_page, search_index, DocProblem, SourcePage};
+use pipelens_core::docs::typography::fix_french_source;
+use pipelens_core::docs::validate::{check_pages, check_required_pages, check_screenshots};
+
+/// Every Markdown file under `dir`, as paths relative to it without `.md`, sorted.
+fn page_ids(dir: &Path) -> io::Result<Vec<String>> {
+    let mut ids = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "md") {
+                let relative = path.strip_prefix(dir).unwrap_or(&path).with_extension("");
+                let parts: Vec<String> = relative
+                    .iter()
+                    .map(|part| part.to_string_lossy().into_owned())
+                    .collect();
+                ids.push(parts.join("/"));
+            }
+        }
+    }
+    ids.sort();
+    Ok(ids)
+}
+
+/// Reads and renders every page of every language under `content_dir`; the problems of pages that cannot
+/// be read at all are returned instead.
+pub fn load_content(content_dir: &Path) -> Result<Vec<SourcePage>, Vec<DocProblem>> {
+    let mut pages = Vec::new();
+    let mut problems = Vec::new();
+    for lang in LANGUAGES {
+        let dir = content_dir.join(lang);
+        let ids = page_ids(&dir).map_err(|err| {
+            vec![DocProblem {
+                file: dir.display().to_string(),
+                line: 0,
+                message: format!("cannot read the folder: {err}"),
+            }]
+        })?;
+        for id in ids {
+            let path = dir.join(format!("{id}.md"));
+            let file = path.display().to_string();
+            match fs::read_to_string(&path) {
+                Ok(source) => match read_page(lang, &id, &file, source) {
+                    Ok(page) => pages.push(page),
+                    Err(problem) => problems.push(problem),
+                },
+                Err(err) => problems.push(DocProblem {
+                    file,
+                    line: 0,
+                    message: format!("cannot read the file: {err}"),
+                }),
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(pages)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Every problem of the documentation: the page checks, the pages the analysis links to, and the
+/// screenshots in `screenshots_dir` (`public/screenshots`).
+pub fn validate(pages: &[SourcePage], screenshots_dir: &Path) -> Vec<DocProblem> {
+    let mut problems = check_pages(pages);
+    problems.extend(check_required_pages(
+        pages,
+        "the phase catalogue",
+        pipelens_core::phases::doc_ids(),
+    ));
+    problems.extend(check_required_pages(
+        pages,
+        "the config analyser",
+        pipelens_core::config::doc_ids(),
+    ));
+    problems.extend(check_screenshots(pages, |lang, name| {
+        let path = screenshot_path(screenshots_dir, lang, name);
+        fs::read(&path).map_err(|err| format!("cannot read {}: {err}", path.display()))
+    }));
+    problems
+}
+
+/// Where the screenshot `name` of `lang` lives.
+pub fn screenshot_path(screenshots_dir: &Path, lang: &str, name: &str) -> PathBuf {
+    screenshots_dir.join(lang).join(format!("{name}.png"))
+}
+
+/// Writes the rendered pages, the index and the search file of every language under `out_dir/content`,
+/// and copies the screenshots that exist under `out_dir/screenshots`.
+pub fn write_site(pages: &[SourcePage], out_dir: &Path, screenshots_dir: &Path) -> io::Result<()> {
+    for lang in LANGUAGES {
+        let of_lang: Vec<&SourcePage> = pages.iter().filter(|page| page.lang == lang).collect();
+        let dir = out_dir.join("content").join(lang);
+        for page in &of_lang {
+            let path = dir.join(format!("{}.html", page.id));
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(path, &page.rendered.html)?;
+            for name in &page.rendered.screenshots {
+                let from = screenshot_path(screenshots_dir, lang, name);
+                if from.is_file() {
+                    let to = screenshot_path(&out_dir.join("screenshots"), lang, name);
+                    if let Some(parent) = to.parent() {
+                        fs::create_dir_all(parent)?;
+                    }
+                    fs::copy(from, to)?;
+                }
+            }
+        }
+        fs::create_dir_all(&dir)?;
+        fs::write(dir.join("index.json"), to_json(&doc_index(&of_lang))?)?;
+        fs::write(dir.join("search.json"), to_json(&search_index(&of_lang))?)?;
+    }
+    Ok(())
+}
+
+/// `value` as compact JSON.
+fn to_json(value: &impl serde::Serialize) -> io::Result<String> {
+    serde_json::to_string(value).map_err(io::Error::other)
+}
+
+/// Rewrites every French page under `content_dir/fr` with French typography in its prose; returns the
+/// files changed.
+pub fn fix_french_files(content_dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let dir = content_dir.join("fr");
+    let mut changed = Vec::new();
+    for id in page_ids(&dir)? {
+        let path = dir.join(format!("{id}.md"));
+        let source = fs::read_to_string(&path)?;
+        let fixed = fix_french_source(&source);
+        if fixed != source {
+            fs::write(&path, fixed)?;
+            changed.push(path);
+        }
+    }
+    Ok(changed)
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Fuzzes the core for a bounded time: every target of fuzz/ in turn, SECONDS each (default 60).
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]
+#
+# Installs cargo-fuzz if it is missing and runs `cargo +nightly fuzz run` (libFuzzer needs nightly for its
+# sanitizer flags). Each target starts from its saved corpus (fuzz/corpus/<target>, kept between runs,
+# ignored by git) and, read-only, from the matching part of the shared corpus. Inputs are at most
+# MAX_LEN bytes (default 65536); a run above RSS_LIMIT_MB (default 2048) or an input slower than
+# INPUT_TIMEOUT seconds (default 10) counts as a crash. A crash stops the script with libFuzzer's report
+# and leaves the input in fuzz/artifacts/<target>/: copy it to crates/core/tests/regressions/ with a test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  targets=(log_parser config_analyser docs_renderer secrets)
+fi
+max_len="${MAX_LEN:-65536}"
+rss_limit_mb="${RSS_LIMIT_MB:-2048}"
+input_timeout="${INPUT_TIMEOUT:-10}"
+shared="$PWD/../shared/corpus"
+
+if ! rustup toolchain list | grep -q '^nightly'; then
+  echo "the nightly toolchain is missing: rustup toolchain install nightly" >&2
+  exit 1
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  cargo install --locked cargo-fuzz
+fi
+
+# The read-only seed folder of each target, from the shared corpus.
+seeds_of() {
+  case "$1" in
+    log_parser) echo "$shared/logs" ;;
+    config_analyser) echo "$shared/configs" ;;
+    secrets) echo "$shared/logs" ;;
+    *) echo "" ;;
+  esac
+}
+
+for target in "${targets[@]}"; do
+  printf '\n\033[1m== fuzz %s for %ss\033[0m\n' "$target" "$seconds"
+  corpus="fuzz/corpus/$target"
+  mkdir -p "$corpus"
+  seeds="$(seeds_of "$target")"
+  dirs=("$corpus")
+  if [ -n "$seeds" ]; then
+    if [ ! -d "$seeds" ]; then
+      echo "the shared corpus is missing at $seeds" >&2
+      exit 1
+    fi
+    dirs+=("$seeds")
+  fi
+  cargo +nightly fuzz run --fuzz-dir fuzz "$target" "${dirs[@]}" -- \
+    -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb="$rss_limit_mb" \
+    -timeout="$input_timeout" -print_final_stats=1
+done
