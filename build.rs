@@ -1,7 +1,8 @@
-//! Build script of the web app: turns the UI message catalogues `locales/en.json` and `locales/fr.json`
-//! into Rust tables.
+//! Build script of the web app: turns the UI message catalogues `locales/<lang>/*.json` into Rust tables.
 //!
-//! 1. Read both catalogues (flat JSON objects from key to sentence).
+//! 1. Read every catalogue file of both languages (flat JSON objects from key to sentence; one file per
+//!    part of the site, e.g. `app.json`, `log.json`) and merge each language's files, refusing a key defined
+//!    in two files.
 //! 2. Refuse to build when one language lacks a key of the other or a sentence is empty: a missing
 //!    translation is a build error, never a silent fallback.
 //! 3. Write `$OUT_DIR/messages.rs`: an enum `Msg` with one variant per key (so a typo in a key is a compile
@@ -12,8 +13,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let en = read_catalogue("locales/en.json");
-    let fr = read_catalogue("locales/fr.json");
+    let en = read_language("en");
+    let fr = read_language("fr");
     check_same_keys(&en, "en", &fr, "fr");
     check_same_keys(&fr, "fr", &en, "en");
 
@@ -44,6 +45,30 @@ fn main() {
     }
     let out_path = Path::new(&std::env::var("OUT_DIR").unwrap()).join("messages.rs");
     std::fs::write(out_path, out).unwrap();
+}
+
+/// Reads and merges every `locales/<lang>/*.json` file.
+fn read_language(lang: &str) -> BTreeMap<String, String> {
+    let dir = format!("locales/{lang}");
+    println!("cargo::rerun-if-changed={dir}");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|err| panic!("cannot read {dir}: {err}"))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    let mut merged = BTreeMap::new();
+    for file in files {
+        let path = file.to_string_lossy().into_owned();
+        for (key, sentence) in read_catalogue(&path) {
+            assert!(
+                !merged.contains_key(&key),
+                "{path}: key {key:?} is already defined in another file of {dir}"
+            );
+            merged.insert(key, sentence);
+        }
+    }
+    merged
 }
 
 /// Reads one catalogue; panics (failing the build) with a clear message when it is not a flat object of

@@ -9,7 +9,8 @@ test('a deep link under the sub-path opens the right page in the right language'
   const lens = await site.open('fr/docs/phases/checkout-code');
   await lens.byTestId('docs-page').waitFor();
   assert.equal(await lens.byTestId('docs-page').getAttribute('data-page'), 'phases/checkout-code');
-  assert.equal(await lens.heading().textContent(), 'Documentation');
+  // The French page, loaded from content/fr/ under the sub-path.
+  await lens.heading().filter({ hasText: 'Récupération du code' }).waitFor();
   assert.equal(await lens.page.getAttribute('html', 'lang'), 'fr');
   await lens.close();
 });

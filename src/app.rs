@@ -59,15 +59,17 @@ fn LanguageRoute() -> impl IntoView {
             .as_deref()
             .and_then(Lang::from_code)
     });
+    // Only a change between "a language" and "no language" rebuilds the page: switching language
+    // keeps the page and what it holds, and only changes its sentences.
+    let known = Memo::new(move |_| lang.get().is_some());
     move || {
-        match lang.get() {
-        Some(_) => {
+        if known.get() {
             let lang = Signal::derive(move || lang.get().unwrap_or_default());
             view! { <LanguageShell lang=lang><Outlet/></LanguageShell> }.into_any()
+        } else {
+            view! { <LanguageShell lang=Signal::stored(preferences::preferred_lang())><NotFound/></LanguageShell> }
+                .into_any()
         }
-        None => view! { <LanguageShell lang=Signal::stored(preferences::preferred_lang())><NotFound/></LanguageShell> }
-            .into_any(),
-    }
     }
 }
 

@@ -1,12 +1,13 @@
 //! The user interface in English and French.
 //!
-//! The sentences live in `locales/en.json` and `locales/fr.json`; `build.rs` turns them into the [`Msg`]
+//! The sentences live in `locales/en/*.json` and `locales/fr/*.json`; `build.rs` turns them into the [`Msg`]
 //! enum and one table per language, and refuses to build when a language lacks a key.
 
 use leptos::prelude::*;
 
 mod generated {
-    #![allow(unreachable_pub)]
+    // Keys such as `fact.<id>` are looked up by name at run time, so not every variant is named in code.
+    #![allow(unreachable_pub, dead_code)]
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
 
@@ -98,6 +99,58 @@ mod tests {
     fn languages_differ_where_they_should() {
         assert_eq!(Lang::En.text(Msg::NavDocs), "Documentation");
         assert_ne!(Lang::En.text(Msg::NavLog), Lang::Fr.text(Msg::NavLog));
+    }
+
+    #[test]
+    fn every_code_of_the_log_parser_has_a_sentence_in_both_languages() {
+        use pipelens_core::log::{FactKind, LogFormat, Note, PhaseStatus};
+        use pipelens_core::phases::PhaseKind;
+        let mut keys: Vec<String> = FactKind::ALL
+            .iter()
+            .map(|kind| format!("fact.{}", kind.id()))
+            .collect();
+        let notes = [
+            Note::EmptyInput,
+            Note::NothingRecognised,
+            Note::InvalidJson { line: 1, column: 1 },
+            Note::UnknownJson,
+            Note::LooksLikeConfig,
+            Note::CutMidLine { line: 1 },
+        ];
+        keys.extend(notes.iter().map(|note| format!("note.{}", note.id())));
+        let statuses = [
+            PhaseStatus::Success,
+            PhaseStatus::Failed,
+            PhaseStatus::Skipped,
+            PhaseStatus::Unknown,
+        ];
+        keys.extend(
+            statuses
+                .iter()
+                .map(|status| format!("status.{}", status.id())),
+        );
+        let kinds = [
+            PhaseKind::BuiltIn,
+            PhaseKind::Orb,
+            PhaseKind::Run,
+            PhaseKind::Preamble,
+        ];
+        keys.extend(kinds.iter().map(|kind| format!("kind.{}", kind.id())));
+        let formats = [
+            LogFormat::JobPage,
+            LogFormat::LocalExecute,
+            LogFormat::ApiJson,
+            LogFormat::SingleStep,
+        ];
+        keys.extend(
+            formats
+                .iter()
+                .map(|format| format!("format.{}", format.id())),
+        );
+        for key in keys {
+            assert!(Lang::En.lookup(&key).is_some(), "locales/en lacks {key}");
+            assert!(Lang::Fr.lookup(&key).is_some(), "locales/fr lacks {key}");
+        }
     }
 
     #[test]

@@ -2,9 +2,12 @@
 
 mod app;
 mod components;
+mod content;
+mod format;
 mod i18n;
 mod pages;
 mod preferences;
+mod text_file;
 
 fn main() {
     console_error_panic_hook::set_once();

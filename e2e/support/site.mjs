@@ -8,10 +8,13 @@ import { serveStatic } from './static-server.mjs';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 
-/** The two release builds made by scripts/test.sh: at the root, and under the GitHub Pages sub-path. */
+/**
+ * The two release builds made by scripts/test.sh: at the root, and under the GitHub Pages sub-path.
+ * `LENS_DIST` and `LENS_DIST_PAGES` point the tests at other build folders.
+ */
 export const BUILDS = {
-  root: { dir: path.join(REPO, 'dist'), prefix: '/' },
-  pages: { dir: path.join(REPO, 'target/dist-pages'), prefix: '/pipelens/' },
+  root: { dir: path.resolve(REPO, process.env.LENS_DIST ?? 'dist'), prefix: '/' },
+  pages: { dir: path.resolve(REPO, process.env.LENS_DIST_PAGES ?? 'target/dist-pages'), prefix: '/pipelens/' },
 };
 
 /**
@@ -59,7 +62,12 @@ export class LensPage {
         this.errors.push(`${response.status()} for ${response.url()}`);
       }
     });
-    page.on('requestfailed', (request) => this.errors.push(`request failed: ${request.url()}`));
+    page.on('requestfailed', (request) => {
+      // A reload or a navigation aborts what the previous page was still loading: that is no error.
+      if (request.failure()?.errorText !== 'net::ERR_ABORTED') {
+        this.errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+      }
+    });
   }
 
   /** Navigates to a path relative to the site root and waits for the app to have rendered. */
@@ -77,6 +85,17 @@ export class LensPage {
   relativePath() {
     const url = new URL(this.page.url());
     return url.pathname.slice(new URL(this.siteUrl).pathname.length) + url.search + url.hash;
+  }
+
+  /**
+   * Puts `text` into the editor `testId` as a paste does: the whole value at once, then one input event.
+   * (Playwright's fill is slow on megabytes of text.)
+   */
+  async paste(testId, text) {
+    await this.byTestId(testId).evaluate((editor, value) => {
+      editor.value = value;
+      editor.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
   }
 
   heading() {

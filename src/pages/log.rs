@@ -1,16 +1,190 @@
-//! The log explainer: paste a CircleCI build log, see its phases explained.
+//! The log explainer: paste a CircleCI build log, see its phases, each highlighted and explained.
+//!
+//! 1. The text lives in the editor ([`LogInput`]) and in this browser's storage as a draft; it is never
+//!    cleared by an error.
+//! 2. A short pause after the last change, the core parses it ([`pipelens_core::log::parse_log`]).
+//! 3. The report is drawn three ways: the timeline of phases, the log in one band per phase, and the
+//!    explanation of the selected phase. The selected phase is in the URL (`#phase-3`).
+
+use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use pipelens_core::log::{parse_log, LogReport, PhaseStatus};
 
+use crate::app::base_path;
+use crate::components::log_input::LogInput;
+use crate::components::log_notes::LogNotes;
+use crate::components::log_search::LogSearch;
+use crate::components::log_view::LogView;
+use crate::components::phase_explanation::PhaseExplanation;
+use crate::components::phase_timeline::PhaseTimeline;
 use crate::i18n::{t, Msg};
+use crate::preferences;
+
+/// The seed pipeline's full job log, behind the "Load the example" button and `?example=seed`.
+pub(crate) const SEED_LOG: &str = include_str!("../../samples/seed-build-and-test.log");
+
+/// How long the page waits after the last keystroke before parsing.
+const PARSE_DELAY: Duration = Duration::from_millis(120);
+
+/// What every part of the log explainer shares.
+#[derive(Clone, Copy)]
+pub(crate) struct LogState {
+    /// The text in the editor.
+    pub(crate) text: RwSignal<String>,
+    /// The parsed log, once there is text.
+    pub(crate) report: RwSignal<Option<Arc<LogReport>>>,
+    /// The selected phase (index into the report's phases).
+    pub(crate) selected: RwSignal<Option<usize>>,
+    /// Where the log view should scroll next; the view that is showing performs it.
+    pub(crate) scroll_request: RwSignal<Option<ScrollTarget>>,
+    /// The line (0-based) of the current search match, highlighted in the log.
+    pub(crate) current_match: RwSignal<Option<usize>>,
+}
+
+/// A place in the log to bring into view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ScrollTarget {
+    /// The header of a phase (index into the phases), at the top of the view.
+    Phase(usize),
+    /// A line (0-based), in the middle of the view.
+    Line(usize),
+}
+
+impl LogState {
+    /// Selects a phase and scrolls the log to it (the page then names it in the URL).
+    pub(crate) fn select(self, index: usize) {
+        self.selected.set(Some(index));
+        self.scroll_request.set(Some(ScrollTarget::Phase(index)));
+    }
+}
 
 /// The log explainer page (the home page of each language).
 #[component]
 pub(crate) fn LogPage() -> impl IntoView {
+    let query = use_query_map();
+    let wants_example = query
+        .read_untracked()
+        .get("example")
+        .is_some_and(|name| name == "seed");
+    let initial = if wants_example {
+        SEED_LOG.to_owned()
+    } else {
+        preferences::log_draft().unwrap_or_default()
+    };
+    let state = LogState {
+        text: RwSignal::new(initial),
+        report: RwSignal::new(None),
+        selected: RwSignal::new(None),
+        scroll_request: RwSignal::new(None),
+        current_match: RwSignal::new(None),
+    };
+    provide_context(state);
+
+    // The phase named in the URL when the page opened, selected once the log is parsed.
+    let pending_selection = StoredValue::new(phase_in_hash());
+    let pending_timer = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let text = state.text.get();
+        if let Some(timer) = pending_timer.get_value() {
+            timer.clear();
+        }
+        let parse = move || {
+            // The reader may have left the page before the pause ended.
+            if state.report.is_disposed() {
+                return;
+            }
+            preferences::save_log_draft(&text);
+            let report = (!text.is_empty()).then(|| Arc::new(parse_log(&text)));
+            let phases = report.as_ref().map_or(0, |report| report.phases.len());
+            let first_failed = report.as_ref().and_then(|report| {
+                report
+                    .phases
+                    .iter()
+                    .position(|phase| phase.status == PhaseStatus::Failed)
+            });
+            state.report.set(report);
+            match pending_selection.try_update_value(Option::take).flatten() {
+                Some(index) if index < phases => state.select(index),
+                _ => {
+                    let current = state
+                        .selected
+                        .get_untracked()
+                        .filter(|&index| index < phases);
+                    match (current, first_failed) {
+                        // A new log opens on its first failure: that is what the reader came for.
+                        (None, Some(index)) => state.select(index),
+                        (current, _) => state.selected.set(current),
+                    }
+                }
+            }
+        };
+        pending_timer.set_value(set_timeout_with_handle(parse, PARSE_DELAY).ok());
+    });
+
+    name_selection_in_address(state);
+
     view! {
-        <section class="tool-page" data-testid="log-page">
+        <section class="tool-page log-page" data-testid="log-page">
             <h1>{t(Msg::LogTitle)}</h1>
             <p class="intro">{t(Msg::LogIntro)}</p>
+            <LogInput/>
+            <LogNotes/>
+            <LogSearch/>
+            {move || match state.report.get() {
+                Some(report) if !report.phases.is_empty() => view! {
+                    <PhaseTimeline report=report.clone()/>
+                    <div class="log-result">
+                        <LogView report=report.clone()/>
+                        <PhaseExplanation report=report/>
+                    </div>
+                }
+                .into_any(),
+                _ => view! { <p class="log-empty" data-testid="log-empty">{t(Msg::LogEmpty)}</p> }.into_any(),
+            }}
         </section>
     }
+}
+
+/// Keeps the selected phase in the address (`#phase-3`), replacing the history entry, so that a link or a
+/// reload opens it again.
+fn name_selection_in_address(state: LogState) {
+    let navigate = use_navigate();
+    let location = use_location();
+    Effect::new(move |_| {
+        let Some(index) = state.selected.get() else {
+            return;
+        };
+        let hash = format!("#phase-{}", index + 1);
+        if location.hash.get_untracked() == hash {
+            return;
+        }
+        let path = location.pathname.get_untracked();
+        let in_app = path
+            .strip_prefix(base_path().as_str())
+            .unwrap_or(&path)
+            .to_owned();
+        let search = location.search.get_untracked();
+        let search = if search.is_empty() || search.starts_with('?') {
+            search
+        } else {
+            format!("?{search}")
+        };
+        let options = NavigateOptions {
+            replace: true,
+            scroll: false,
+            ..NavigateOptions::default()
+        };
+        navigate(&format!("{in_app}{search}{hash}"), options);
+    });
+}
+
+/// The phase named by `#phase-N` in the address, as an index.
+fn phase_in_hash() -> Option<usize> {
+    let hash = window().location().hash().ok()?;
+    let number: usize = hash.strip_prefix("#phase-")?.parse().ok()?;
+    number.checked_sub(1)
 }

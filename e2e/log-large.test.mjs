@@ -1,0 +1,62 @@
+// A long log stays light: only the rows in view are in the page, and jumping and searching still work.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useSite } from './support/site.mjs';
+
+const site = useSite();
+
+/** A job-page log of `steps` run steps of `linesPerStep` lines each; line text names its step and number. */
+function longLog(steps, linesPerStep) {
+  const lines = ['Spin up environment', 'Build-agent version 1.0.220236-88f9a5ed (2024-02-23T14:32:07+0000)'];
+  for (let step = 1; step <= steps; step++) {
+    lines.push(`Run batch ${step}`, "#!/bin/bash -eo pipefail", `./batch.sh ${step}`, "");
+    for (let n = 1; n <= linesPerStep; n++) lines.push(`batch ${step} item ${n}: \u001b[32mok\u001b[0m`);
+  }
+  lines.push('needle-in-the-haystack found here');
+  return lines.join('\n') + '\n';
+}
+
+test('a 40,000-line log is drawn virtually, with few nodes, and can be jumped through and searched', async () => {
+  const lens = await site.open('en/');
+  await lens.paste('log-input', longLog(20, 2000));
+  const view = lens.page.locator('[data-testid=log-view][data-mode=virtual]');
+  await view.waitFor();
+  assert.equal(await lens.byTestId('timeline-phase').count(), 21);
+  const drawn = await lens.page.locator('.log-line').count();
+  assert.ok(drawn > 0 && drawn < 300, `${drawn} lines in the page`);
+
+  // Jump to the last phase from the timeline: its header comes into view.
+  await lens.byTestId('timeline-phase').last().click();
+  const header = lens.page.locator('[data-testid=virtual-header][data-phase="21"]');
+  await header.waitFor();
+  assert.ok(await header.isVisible());
+  assert.match(await header.textContent(), /Run batch 20/);
+
+  // Search finds the last line, far below, and brings it into view.
+  await lens.byTestId('log-search').fill('needle-in-the-haystack');
+  const match = lens.page.locator('.log-line.is-current-match');
+  await match.waitFor();
+  assert.match(await match.textContent(), /needle-in-the-haystack found here/);
+  assert.equal(await lens.byTestId('log-search-status').textContent(), '1 of 1');
+  assert.ok((await lens.page.locator('.log-line').count()) < 300);
+  await lens.close();
+});
+
+test('search steps through matches with next and previous in a short log', async () => {
+  const lens = await site.open('en/?example=seed');
+  await lens.byTestId('phase-band').nth(11).waitFor();
+  await lens.byTestId('log-search').fill('cci_pycache');
+  const status = lens.byTestId('log-search-status');
+  await lens.page.waitForFunction(() => /^1 of \d+$/.test(document.querySelector('[data-testid=log-search-status]').textContent));
+  const total = Number((await status.textContent()).split(' of ')[1]);
+  assert.ok(total > 3, `${total} matches`);
+  const firstLine = await lens.page.locator('.log-line.is-current-match').getAttribute('data-line');
+  await lens.byTestId('log-search-next').click();
+  assert.equal(await status.textContent(), `2 of ${total}`);
+  const secondLine = await lens.page.locator('.log-line.is-current-match').getAttribute('data-line');
+  assert.ok(Number(secondLine) > Number(firstLine));
+  await lens.byTestId('log-search-previous').click();
+  await lens.byTestId('log-search-previous').click();
+  assert.equal(await status.textContent(), `${total} of ${total}`);
+  await lens.close();
+});

@@ -1,0 +1,48 @@
+// Nothing leaves the page: a strict Content-Security-Policy, and no request to any other origin while every
+// feature is used.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useSite } from './support/site.mjs';
+
+const site = useSite();
+
+test('the release build carries a strict Content-Security-Policy', async () => {
+  const html = await (await fetch(site.url)).text();
+  const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(policy, 'a CSP meta element');
+  const directives = Object.fromEntries(policy.split(';').map((part) => {
+    const [name, ...values] = part.trim().split(/\s+/);
+    return [name, values];
+  }));
+  assert.deepEqual(directives['default-src'], ["'none'"]);
+  assert.deepEqual(directives['connect-src'], ["'self'"]);
+  assert.deepEqual(directives['style-src'], ["'self'"]);
+  assert.ok(directives['script-src'].every((source) => ["'self'", "'wasm-unsafe-eval'"].includes(source) || /^'sha256-/.test(source)));
+  assert.ok(!policy.includes('unsafe-inline') && !policy.includes('http'), policy);
+});
+
+test('using every feature sends no request outside the site', async () => {
+  const lens = await site.open('en/');
+  const origin = new URL(site.url).origin;
+  const requests = [];
+  lens.page.on('request', (request) => requests.push(request.url()));
+
+  await lens.byTestId('load-example').click();
+  await lens.byTestId('phase-band').nth(11).waitFor();
+  await lens.byTestId('timeline-phase').nth(5).click();
+  await lens.byTestId('phase-doc').locator('h2').first().waitFor();
+  await lens.byTestId('log-search').fill('cache');
+  await lens.byTestId('lang-fr').click();
+  await lens.byTestId('nav-config').click();
+  await lens.byTestId('load-example').click();
+  await lens.byTestId('workflow-graph').first().waitFor();
+  await lens.byTestId('diagnostic').first().click();
+  await lens.byTestId('nav-docs').click();
+  await lens.byTestId('docs-search').fill('cache');
+  await lens.byTestId('docs-search-result').first().waitFor();
+
+  const outside = requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+  assert.deepEqual(outside, []);
+  assert.ok(requests.length > 0);
+  await lens.close();
+});

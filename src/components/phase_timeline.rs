@@ -1,0 +1,73 @@
+//! The timeline of phases: one block per phase, coloured by status, wide by duration when known.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use pipelens_core::log::LogReport;
+
+use crate::components::phase_status::{status_label, StatusIcon};
+use crate::format::format_duration;
+use crate::i18n::{t, use_lang, Msg};
+use crate::pages::log::LogState;
+
+/// The phases in order; clicking one selects it and scrolls the log to it.
+#[component]
+pub(crate) fn PhaseTimeline(
+    /// The parsed log.
+    report: Arc<LogReport>,
+) -> impl IntoView {
+    let state = expect_context::<LogState>();
+    let lang = use_lang();
+    let total_ms: u64 = report
+        .phases
+        .iter()
+        .filter_map(|phase| phase.duration_ms)
+        .sum();
+    let items = report
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(index, phase)| {
+            let title = display_title(&phase.title, index);
+            // Phases with a known duration grow with it; the others share a small equal width.
+            let grow = match (phase.duration_ms, total_ms) {
+                (Some(ms), total) if total > 0 => 1.0 + 20.0 * ms as f64 / total as f64,
+                _ => 1.0,
+            };
+            let duration = phase.duration_ms;
+            let status = phase.status;
+            view! {
+                <li style:flex-grow=grow.to_string()>
+                    <button
+                        type="button"
+                        class=format!("timeline-phase status-{}", status.id())
+                        class:is-selected=move || state.selected.get() == Some(index)
+                        aria-current=move || (state.selected.get() == Some(index)).then_some("step")
+                        data-testid="timeline-phase"
+                        data-status=status.id()
+                        title=move || format!("{} ({})", title, status_label(status, lang.get()))
+                        on:click=move |_| state.select(index)
+                    >
+                        <StatusIcon status=status/>
+                        <span class="timeline-title">{display_title(&phase.title, index)}</span>
+                        {move || duration.map(|ms| view! { <span class="timeline-duration">{format_duration(ms, lang.get())}</span> })}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="phase-timeline" aria-label=t(Msg::LogTimeline) data-testid="phase-timeline">
+            <ol>{items}</ol>
+        </nav>
+    }
+}
+
+/// The title to show for a phase: its own, or "#N" for an untitled one.
+pub(crate) fn display_title(title: &str, index: usize) -> String {
+    if title.trim().is_empty() {
+        format!("#{}", index + 1)
+    } else {
+        title.to_owned()
+    }
+}
