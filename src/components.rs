@@ -23,5 +23,6 @@ pub(crate) mod log_view;
 pub(crate) mod phase_explanation;
 pub(crate) mod phase_status;
 pub(crate) mod phase_timeline;
+pub(crate) mod secrets_notice;
 pub(crate) mod site_header;
 pub(crate) mod virtual_log;

@@ -102,7 +102,7 @@ mod tests {
     }
 
     #[test]
-    fn every_code_of_the_log_parser_has_a_sentence_in_both_languages() {
+    fn every_code_of_the_log_parser_and_the_secret_finder_has_a_sentence_in_both_languages() {
         use pipelens_core::log::{FactKind, LogFormat, Note, PhaseStatus};
         use pipelens_core::phases::PhaseKind;
         let mut keys: Vec<String> = FactKind::ALL
@@ -146,6 +146,24 @@ mod tests {
             formats
                 .iter()
                 .map(|format| format!("format.{}", format.id())),
+        );
+        use pipelens_core::secrets::SecretKind;
+        let secrets = [
+            SecretKind::AwsAccessKeyId,
+            SecretKind::AwsSecretAccessKey,
+            SecretKind::GitHubToken,
+            SecretKind::DockerHubToken,
+            SecretKind::SlackToken,
+            SecretKind::PrivateKey,
+            SecretKind::Jwt,
+            SecretKind::UrlPassword,
+            SecretKind::Password,
+            SecretKind::AssignedSecret,
+        ];
+        keys.extend(
+            secrets
+                .iter()
+                .map(|kind| format!("secrets.kind.{}", kind.id())),
         );
         for key in keys {
             assert!(Lang::En.lookup(&key).is_some(), "locales/en lacks {key}");

@@ -58,6 +58,16 @@ pub(crate) fn ConfigEditor(
         file_error.set(None);
         text.set(content);
     };
+    // The textarea is not bound to the text, so that typing is never disturbed; when the text is changed
+    // from elsewhere (secrets masked), the textarea follows.
+    Effect::new(move |_| {
+        let current = text.get();
+        if let Some(element) = textarea.get_untracked() {
+            if element.value() != current {
+                element.set_value(&current);
+            }
+        }
+    });
     let loaded = move |result: Result<String, String>| match result {
         Ok(content) => replace(content),
         Err(name) => file_error.set(Some(name)),

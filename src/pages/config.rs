@@ -22,6 +22,7 @@ use crate::components::config_graph::ConfigGraphs;
 use crate::components::config_part_text::fill;
 use crate::components::config_source::ConfigSource;
 use crate::components::config_state::{Analysis, ConfigState};
+use crate::components::secrets_notice::SecretsNotice;
 use crate::i18n::{t, use_lang, Msg};
 
 /// The session storage key of the editor's text.
@@ -60,6 +61,7 @@ pub(crate) fn ConfigPage() -> impl IntoView {
             <h1>{t(Msg::ConfigTitle)}</h1>
             <p class="intro">{t(Msg::ConfigIntro)}</p>
             <ConfigEditor text=text/>
+            <SecretsNotice text=text/>
             <Show
                 when=has_text
                 fallback=|| view! { <p class="config-empty" data-testid="config-empty">{t(Msg::ConfigEmpty)}</p> }

@@ -21,6 +21,7 @@ use crate::components::log_search::LogSearch;
 use crate::components::log_view::LogView;
 use crate::components::phase_explanation::PhaseExplanation;
 use crate::components::phase_timeline::PhaseTimeline;
+use crate::components::secrets_notice::SecretsNotice;
 use crate::i18n::{t, Msg};
 use crate::preferences;
 
@@ -132,6 +133,7 @@ pub(crate) fn LogPage() -> impl IntoView {
             <h1>{t(Msg::LogTitle)}</h1>
             <p class="intro">{t(Msg::LogIntro)}</p>
             <LogInput/>
+            <SecretsNotice text=state.text/>
             <LogNotes/>
             <LogSearch/>
             {move || match state.report.get() {

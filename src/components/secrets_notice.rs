@@ -1,0 +1,99 @@
+//! The warning shown when the text in an editor holds secrets (tokens, keys, passwords), with a button
+//! that masks them in the editor itself.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use pipelens_core::secrets::{find_secrets, mask, Secret};
+
+use crate::format::{fill, format_count};
+use crate::i18n::{t, use_lang, Lang, Msg};
+
+/// How long the notice waits after the last change before looking for secrets again.
+const SCAN_DELAY: Duration = Duration::from_millis(300);
+
+/// At most this many secrets are listed by kind and line; the rest are counted.
+const LISTED: usize = 5;
+
+/// Says what secrets the text holds, where, and offers to mask them.
+#[component]
+pub(crate) fn SecretsNotice(
+    /// The editor's text; masking rewrites it.
+    text: RwSignal<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let secrets = RwSignal::new(Vec::<Secret>::new());
+    let masked = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        let current = text.get();
+        set_timeout(
+            move || {
+                // The reader may have left the page, or typed on, during the pause.
+                if secrets.is_disposed() || text.with_untracked(|now| *now != current) {
+                    return;
+                }
+                secrets.set(find_secrets(&current));
+            },
+            SCAN_DELAY,
+        );
+    });
+    let mask_all = move |_| {
+        let found = secrets.get_untracked();
+        text.update(|current| *current = mask(current, &found));
+        masked.set(found.len());
+        secrets.set(Vec::new());
+    };
+    move || {
+        let lang = lang.get();
+        let found = secrets.get();
+        if found.is_empty() {
+            let done = masked.get();
+            return (done > 0).then(|| {
+                view! {
+                    <p class="notice success" role="status" data-testid="secrets-masked">
+                        {fill(lang.text(Msg::SecretsMasked), &[("count", format_count(done, lang))])}
+                    </p>
+                }
+                .into_any()
+            });
+        }
+        Some(
+            view! {
+                <div class="notice warning secrets-notice" role="alert" data-testid="secrets-notice">
+                    <p>
+                        <strong>{fill(lang.text(Msg::SecretsFound), &[("count", format_count(found.len(), lang))])}</strong>
+                        " "
+                        {summary(&found, lang)}
+                    </p>
+                    <p class="hint">{t(Msg::SecretsAdvice)}</p>
+                    <button type="button" data-testid="mask-secrets" on:click=mask_all>{t(Msg::SecretsMask)}</button>
+                </div>
+            }
+            .into_any(),
+        )
+    }
+}
+
+/// "a GitHub token (line 3), a password (line 9) and 2 more".
+fn summary(found: &[Secret], lang: Lang) -> String {
+    let mut items: Vec<String> = found
+        .iter()
+        .take(LISTED)
+        .map(|secret| {
+            let kind = lang
+                .lookup(&format!("secrets.kind.{}", secret.kind.id()))
+                .unwrap_or(secret.kind.id());
+            fill(
+                lang.text(Msg::SecretsItem),
+                &[("kind", kind.to_owned()), ("line", secret.line.to_string())],
+            )
+        })
+        .collect();
+    if found.len() > LISTED {
+        items.push(fill(
+            lang.text(Msg::SecretsMore),
+            &[("count", format_count(found.len() - LISTED, lang))],
+        ));
+    }
+    items.join(", ")
+}
