@@ -105,6 +105,7 @@ mod tests {
     fn every_code_of_the_log_parser_and_the_secret_finder_has_a_sentence_in_both_languages() {
         use pipelens_core::log::{FactKind, LogFormat, Note, PhaseStatus};
         use pipelens_core::phases::PhaseKind;
+        use pipelens_core::secrets::SecretKind;
         let mut keys: Vec<String> = FactKind::ALL
             .iter()
             .map(|kind| format!("fact.{}", kind.id()))
@@ -147,21 +148,8 @@ mod tests {
                 .iter()
                 .map(|format| format!("format.{}", format.id())),
         );
-        use pipelens_core::secrets::SecretKind;
-        let secrets = [
-            SecretKind::AwsAccessKeyId,
-            SecretKind::AwsSecretAccessKey,
-            SecretKind::GitHubToken,
-            SecretKind::DockerHubToken,
-            SecretKind::SlackToken,
-            SecretKind::PrivateKey,
-            SecretKind::Jwt,
-            SecretKind::UrlPassword,
-            SecretKind::Password,
-            SecretKind::AssignedSecret,
-        ];
         keys.extend(
-            secrets
+            SecretKind::ALL
                 .iter()
                 .map(|kind| format!("secrets.kind.{}", kind.id())),
         );

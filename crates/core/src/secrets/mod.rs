@@ -65,6 +65,20 @@ pub enum SecretKind {
 }
 
 impl SecretKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [SecretKind; 10] = [
+        SecretKind::AwsAccessKeyId,
+        SecretKind::AwsSecretAccessKey,
+        SecretKind::GitHubToken,
+        SecretKind::DockerHubToken,
+        SecretKind::SlackToken,
+        SecretKind::PrivateKey,
+        SecretKind::Jwt,
+        SecretKind::UrlPassword,
+        SecretKind::Password,
+        SecretKind::AssignedSecret,
+    ];
+
     /// The stable kebab-case id, for the UI and the JSON output.
     pub fn id(self) -> &'static str {
         match self {
@@ -212,18 +226,7 @@ mod tests {
 
     #[test]
     fn ids_are_kebab_case_and_distinct() {
-        let all = [
-            SecretKind::AwsAccessKeyId,
-            SecretKind::AwsSecretAccessKey,
-            SecretKind::GitHubToken,
-            SecretKind::DockerHubToken,
-            SecretKind::SlackToken,
-            SecretKind::PrivateKey,
-            SecretKind::Jwt,
-            SecretKind::UrlPassword,
-            SecretKind::Password,
-            SecretKind::AssignedSecret,
-        ];
+        let all = SecretKind::ALL;
         let ids: std::collections::HashSet<_> = all.iter().map(|k| k.id()).collect();
         assert_eq!(ids.len(), all.len());
         for kind in all {
