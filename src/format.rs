@@ -2,11 +2,11 @@
 
 use crate::i18n::Lang;
 
-/// Replaces each `{name}` of `template` with its value.
-pub(crate) fn fill(template: &str, args: &[(&str, String)]) -> String {
+/// Replaces each `{name}` of `template` with its value (a `String` or a `&str`).
+pub(crate) fn fill<S: AsRef<str>>(template: &str, args: &[(&str, S)]) -> String {
     let mut out = template.to_owned();
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+        out = out.replace(&format!("{{{name}}}"), value.as_ref());
     }
     out
 }
@@ -65,7 +65,8 @@ mod tests {
             fill("line {line}, column {column}", &args),
             "line 3, column 14"
         );
-        assert_eq!(fill("no {placeholder}", &[]), "no {placeholder}");
+        assert_eq!(fill::<&str>("no {placeholder}", &[]), "no {placeholder}");
+        assert_eq!(fill("{who} wins", &[("who", "ours")]), "ours wins");
     }
 
     #[test]

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use pipelens_core::config::{Language, Severity};
 
-use super::config_part_text::fill;
 use super::config_state::ConfigState;
 use crate::app::site_href;
+use crate::format::fill;
 use crate::i18n::{t, use_lang, Lang, Msg};
 
 /// The core's language for messages, for a language of the site.

@@ -3,42 +3,16 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::wasm_bindgen::closure::Closure;
+use leptos::task::spawn_local;
 use leptos::wasm_bindgen::JsCast;
-use leptos::web_sys::{DragEvent, Event, File, FileReader, HtmlInputElement};
+use leptos::web_sys::{DragEvent, Event, File, HtmlInputElement};
 
-use super::config_part_text::fill;
+use crate::format::fill;
 use crate::i18n::{t, use_lang, Msg};
+use crate::text_file::read_text_file;
 
 /// The example configuration: the seed project's `.circleci/config.yml`.
 pub(crate) const EXAMPLE: &str = include_str!("../../samples/seed-config.yml");
-
-/// Reads `file` as text, then calls `done` with the text, or with the file's name when it cannot be read.
-fn read_file(file: File, done: impl Fn(Result<String, String>) + Clone + 'static) {
-    let name = file.name();
-    let Ok(reader) = FileReader::new() else {
-        done(Err(name));
-        return;
-    };
-    let loaded = {
-        let (reader, done, name) = (reader.clone(), done.clone(), name.clone());
-        Closure::once_into_js(move |_: Event| {
-            match reader.result().ok().and_then(|value| value.as_string()) {
-                Some(text) => done(Ok(text)),
-                None => done(Err(name)),
-            }
-        })
-    };
-    let failed = {
-        let (done, name) = (done.clone(), name.clone());
-        Closure::once_into_js(move |_: Event| done(Err(name)))
-    };
-    reader.set_onload(Some(loaded.unchecked_ref()));
-    reader.set_onerror(Some(failed.unchecked_ref()));
-    if reader.read_as_text(&file).is_err() {
-        done(Err(name));
-    }
-}
 
 /// The editor.
 #[component]
@@ -68,9 +42,14 @@ pub(crate) fn ConfigEditor(
             }
         }
     });
-    let loaded = move |result: Result<String, String>| match result {
-        Ok(content) => replace(content),
-        Err(name) => file_error.set(Some(name)),
+    let load = move |file: File| {
+        let name = file.name();
+        spawn_local(async move {
+            match read_text_file(file).await {
+                Ok(read) => replace(read.text),
+                Err(_) => file_error.set(Some(name)),
+            }
+        });
     };
     let on_pick = move |event: Event| {
         let input = event
@@ -81,7 +60,7 @@ pub(crate) fn ConfigEditor(
             .and_then(HtmlInputElement::files)
             .and_then(|files| files.get(0))
         {
-            read_file(file, loaded);
+            load(file);
         }
         if let Some(input) = input {
             input.set_value("");
@@ -95,7 +74,7 @@ pub(crate) fn ConfigEditor(
             .and_then(|data| data.files())
             .and_then(|files| files.get(0))
         {
-            read_file(file, loaded);
+            load(file);
         }
     };
     view! {

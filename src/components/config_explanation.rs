@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::config_part_text::{explain, fill, kind_label, DETAIL};
+use super::config_part_text::{explain, kind_label, DETAIL};
 use super::config_state::ConfigState;
 use crate::app::site_href;
 use crate::content::use_doc_index;
+use crate::format::fill;
 use crate::i18n::{t, use_lang, Msg};
 
 /// A sentence whose `` `names` `` are shown as code.

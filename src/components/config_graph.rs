@@ -7,8 +7,8 @@ use pipelens_core::config::graph::GraphNode;
 use pipelens_core::config::{PartKind, WorkflowGraph};
 
 use super::config_graph_layout::{layout, BOX_HEIGHT, BOX_WIDTH};
-use super::config_part_text::fill;
 use super::config_state::ConfigState;
+use crate::format::fill;
 use crate::i18n::{t, use_lang, Lang, Msg};
 
 /// The most characters of a name drawn in a box; the full name is in its title.

@@ -8,6 +8,7 @@ use pipelens_core::config::model::{Spanned, Step, StepKind};
 use pipelens_core::config::templates::{restore_matches, CacheKey, KeySegment, KeyTemplate};
 use pipelens_core::config::{ConfigReport, Part, PartKind};
 
+use crate::format::fill;
 use crate::i18n::{Lang, Msg};
 
 /// The mark at the start of a sentence that details the one before it.
@@ -29,15 +30,6 @@ pub(crate) fn kind_label(kind: PartKind) -> Msg {
         PartKind::PipelineValue => Msg::ConfigKindPipelineValue,
         PartKind::ParameterReference => Msg::ConfigKindParameterReference,
     }
-}
-
-/// Puts the arguments into a sentence: `{name}` becomes the value of `name`.
-pub(crate) fn fill(sentence: &str, arguments: &[(&str, &str)]) -> String {
-    arguments
-        .iter()
-        .fold(sentence.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
 }
 
 /// Names as code, separated by commas.

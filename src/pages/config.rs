@@ -19,10 +19,10 @@ use crate::components::config_diagnostics::{core_language, ConfigDiagnostics};
 use crate::components::config_editor::ConfigEditor;
 use crate::components::config_explanation::{sentence_view, ConfigExplanation};
 use crate::components::config_graph::ConfigGraphs;
-use crate::components::config_part_text::fill;
 use crate::components::config_source::ConfigSource;
 use crate::components::config_state::{Analysis, ConfigState};
 use crate::components::secrets_notice::SecretsNotice;
+use crate::format::fill;
 use crate::i18n::{t, use_lang, Msg};
 
 /// The session storage key of the editor's text.
