@@ -14,6 +14,7 @@ pub(crate) mod docs_article;
 pub(crate) mod docs_search;
 pub(crate) mod docs_sidebar;
 pub(crate) mod docs_toc;
+pub(crate) mod draft_notice;
 pub(crate) mod language_switch;
 pub(crate) mod log_input;
 pub(crate) mod log_line;

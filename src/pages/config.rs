@@ -1,7 +1,7 @@
 //! The config explainer: paste a `.circleci/config.yml`, see every part explained, drawn and checked.
 //!
-//! 1. The editor holds the text; it is kept in the tab's session storage so that a reload or a change of
-//!    language finds it again.
+//! 1. The editor holds the text; it is kept as a draft in this browser's storage so that a reload or a
+//!    change of language finds it again.
 //! 2. 150 ms after the last keystroke the text is analysed (at once when the page opens; up to 600 ms
 //!    for the largest texts).
 //! 3. The text view, the explanation panel, the checks and the workflow graphs all draw from that one
@@ -10,7 +10,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -21,12 +20,12 @@ use crate::components::config_explanation::{sentence_view, ConfigExplanation};
 use crate::components::config_graph::ConfigGraphs;
 use crate::components::config_source::ConfigSource;
 use crate::components::config_state::{Analysis, ConfigState};
+use crate::components::draft_notice::DraftNotice;
 use crate::components::secrets_notice::SecretsNotice;
 use crate::format::fill;
 use crate::i18n::{t, use_lang, Msg};
+use crate::preferences::{self, Draft};
 
-/// The session storage key of the editor's text.
-const TEXT_KEY: &str = "pipelens.config.text";
 /// How long typing must pause before the text is analysed.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 /// The longest pause asked for, for the largest texts.
@@ -44,7 +43,7 @@ fn debounce_for(bytes: usize) -> Duration {
 #[component]
 pub(crate) fn ConfigPage() -> impl IntoView {
     let state = ConfigState::new();
-    let text = RwSignal::new(SessionStorage::get::<String>(TEXT_KEY).unwrap_or_default());
+    let text = RwSignal::new(preferences::config_draft().unwrap_or_default());
     let requested = use_query_map().with_untracked(|query| {
         let number = |name: &str| {
             query
@@ -61,6 +60,7 @@ pub(crate) fn ConfigPage() -> impl IntoView {
             <h1>{t(Msg::ConfigTitle)}</h1>
             <p class="intro">{t(Msg::ConfigIntro)}</p>
             <ConfigEditor text=text/>
+            <DraftNotice which=Draft::Config text=text/>
             <SecretsNotice text=text/>
             <Show
                 when=has_text
@@ -81,7 +81,7 @@ pub(crate) fn ConfigPage() -> impl IntoView {
 }
 
 /// Analyses the text when it changes: at once the first time (then applies the position asked for in the
-/// address), 150 ms after the last change afterwards. Remembers the text in the session.
+/// address), 150 ms after the last change afterwards. Remembers the text as the draft.
 fn analyse_as_typed(
     state: ConfigState,
     text: RwSignal<String>,
@@ -97,9 +97,7 @@ fn analyse_as_typed(
             if edits.try_get_value() != Some(generation) {
                 return;
             }
-            if SessionStorage::set(TEXT_KEY, &current).is_err() {
-                SessionStorage::delete(TEXT_KEY);
-            }
+            preferences::save_draft(Draft::Config, &current);
             let analysis = Analysis::new(current, generation);
             let syntax_line = analysis
                 .report

@@ -15,6 +15,7 @@ use leptos_router::NavigateOptions;
 use pipelens_core::log::{parse_log, LogReport, PhaseStatus};
 
 use crate::app::base_path;
+use crate::components::draft_notice::DraftNotice;
 use crate::components::log_input::LogInput;
 use crate::components::log_notes::LogNotes;
 use crate::components::log_search::LogSearch;
@@ -23,7 +24,7 @@ use crate::components::phase_explanation::PhaseExplanation;
 use crate::components::phase_timeline::PhaseTimeline;
 use crate::components::secrets_notice::SecretsNotice;
 use crate::i18n::{t, Msg};
-use crate::preferences;
+use crate::preferences::{self, Draft};
 
 /// The seed pipeline's full job log, behind the "Load the example" button and `?example=seed`.
 pub(crate) const SEED_LOG: &str = include_str!("../../samples/seed-build-and-test.log");
@@ -98,7 +99,7 @@ pub(crate) fn LogPage() -> impl IntoView {
             if state.report.is_disposed() {
                 return;
             }
-            preferences::save_log_draft(&text);
+            preferences::save_draft(Draft::Log, &text);
             let report = (!text.is_empty()).then(|| Arc::new(parse_log(&text)));
             let phases = report.as_ref().map_or(0, |report| report.phases.len());
             let first_failed = report.as_ref().and_then(|report| {
@@ -133,6 +134,7 @@ pub(crate) fn LogPage() -> impl IntoView {
             <h1>{t(Msg::LogTitle)}</h1>
             <p class="intro">{t(Msg::LogIntro)}</p>
             <LogInput/>
+            <DraftNotice which=Draft::Log text=state.text/>
             <SecretsNotice text=state.text/>
             <LogNotes/>
             <LogSearch/>

@@ -1,14 +1,14 @@
 //! Hostile logs: each is parsed in bounded time, keeps the parser's promise (the phases hold every
 //! line once, in order) and, where the input is odd, says so with a note.
 //!
-//! The time bound is a hang guard (5 s in a debug build), not a benchmark.
+//! The time bound is a hang guard (60 s in a debug build), not a benchmark.
 
 use std::time::{Duration, Instant};
 
 use pipelens_core::log::{parse_log, LogFormat, LogReport, Note};
 
 /// The most one parse may take before the test calls it a hang.
-const HANG_GUARD: Duration = Duration::from_secs(5);
+const HANG_GUARD: Duration = Duration::from_secs(60);
 
 /// Parses `text` within [`HANG_GUARD`] and checks that the phases cover every line once, in order.
 fn parse(text: &str) -> LogReport {

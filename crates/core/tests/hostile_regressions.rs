@@ -9,7 +9,7 @@ use pipelens_core::log::parse_log;
 use pipelens_core::secrets::{find_secrets, mask};
 
 /// The most one input may take before the test calls it a hang.
-const HANG_GUARD: Duration = Duration::from_secs(5);
+const HANG_GUARD: Duration = Duration::from_secs(60);
 
 /// The regression inputs, sorted (the README excepted).
 fn inputs() -> Vec<PathBuf> {
