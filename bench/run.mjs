@@ -5,6 +5,11 @@
 // 100 MB parse needed.
 //
 //   node bench/run.mjs [--build] [--repetitions N] [--size MB] [--opt-level z|3|core3]
+//   node bench/run.mjs --site DIST [--repetitions N] [--size MB]
+//
+// With --site, it times instead the log explainer's worker path on a built site (a release `trunk build`
+// in DIST): the site's own log worker alone, then paste -> report shown in the app (bench/worker-path.mjs);
+// raw figures in target/bench/worker-path-results.json.
 //
 // It writes what it needs when it is missing: the log (scripts/make-big-log.mjs, under target/bench/) and
 // the wasm module (bench/pkg/, built with the site's release profile, then wasm-bindgen and wasm-opt -Oz
@@ -20,6 +25,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { measureWorkerPath } from './worker-path.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -28,6 +34,7 @@ const { values: options } = parseArgs({
     repetitions: { type: 'string', default: '5' },
     size: { type: 'string', default: '100' },
     'opt-level': { type: 'string', default: 'z' },
+    site: { type: 'string' },
   },
 });
 const repetitions = Number(options.repetitions);
@@ -51,6 +58,17 @@ function run(command, args, env = {}) {
 
 if (!existsSync(LOG)) {
   run('node', ['scripts/make-big-log.mjs', options.size, LOG]);
+}
+if (options.site) {
+  const browser = await launchBenchBrowser();
+  try {
+    const figures = await measureWorkerPath(browser, resolve(options.site), LOG, repetitions);
+    mkdirSync(join(ROOT, 'target/bench'), { recursive: true });
+    writeFileSync(join(ROOT, 'target/bench/worker-path-results.json'), `${JSON.stringify({ browserVersion: browser.version(), ...figures }, null, 2)}\n`);
+  } finally {
+    await browser.close();
+  }
+  process.exit(0);
 }
 if (options.build || !existsSync(WASM)) {
   const profile = optLevel === 'core3' ? ['--config', 'profile.release.package.pipelens-core.opt-level=3'] : [];
@@ -87,13 +105,17 @@ const server = http.createServer((request, response) => {
 await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
-// Debian's Chromium with the flags of e2e/support/browser.mjs, plus precise heap figures and gc().
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-});
+const browser = await launchBenchBrowser();
+/** Debian's Chromium with the flags of e2e/support/browser.mjs, plus precise heap figures and gc(). */
+function launchBenchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+}
+
 /**
  * The peak and current resident memory (VmHWM, VmRSS, in bytes) of the Chromium renderer processes this
  * script started: the processes below this one whose command line says `--type=renderer`.

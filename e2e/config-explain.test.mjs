@@ -41,6 +41,9 @@ test('hovering or focusing a part previews its explanation', async () => {
   const panel = lens.byTestId('part-explanation');
   await lens.byTestId('config-part').filter({ hasText: /^store_test_results$/ }).hover();
   await panel.filter({ hasText: 'store_test_results is a step built into CircleCI.' }).waitFor();
+  // The pointer leaves the text: after a scroll, the part that comes under it would be hovered, and the
+  // latest of hover and focus is what the panel previews.
+  await lens.page.mouse.move(0, 0);
   // Only the lines in view are in the page: scroll down to the pipeline value of line 86.
   await lens.byTestId('config-source').evaluate((view) => { view.scrollTop = 70 * 20; });
   const pipelineValue = lens.byTestId('config-part').filter({ hasText: 'pipeline.trigger_parameters' });

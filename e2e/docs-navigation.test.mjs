@@ -61,8 +61,9 @@ test('previous and next follow the reading order from the documentation home', a
   const nextTitle = await lens.byTestId('docs-next').locator('.docs-pager-title').textContent();
   await lens.byTestId('docs-next').click();
   await lens.heading().filter({ hasText: nextTitle }).waitFor();
-  assert.equal(await lens.byTestId('docs-page').getAttribute('data-page'), 'guides/walkthrough');
-  assert.equal(lens.relativePath(), 'en/docs/guides/walkthrough');
+  // The guided tour's text comes first after the home page, then the walkthrough.
+  assert.equal(await lens.byTestId('docs-page').getAttribute('data-page'), 'tour');
+  assert.equal(lens.relativePath(), 'en/docs/tour');
 
   await lens.byTestId('docs-prev').click();
   await lens.heading().filter({ hasText: 'Pipeline Lens documentation' }).waitFor();

@@ -2,24 +2,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useSite } from './support/site.mjs';
-import { corpusText, samplePath } from './support/corpus.mjs';
+import { SEED_PHASE_TITLES, corpusText, samplePath } from './support/corpus.mjs';
 
 const site = useSite();
-
-const SEED_TITLES = [
-  'Spin up environment',
-  'Preparing environment variables',
-  'Checkout code',
-  'Link lockfile',
-  'Save python version',
-  'Restoring cache',
-  'Move restored cache',
-  'Install dependencies with pipenv using project Pipfile or inline packages',
-  'Copy to cache directory',
-  'Saving cache',
-  'Run tests',
-  'Persisting to workspace',
-];
 
 /** The titles of the phase bands, in order. */
 async function bandTitles(lens) {
@@ -31,11 +16,11 @@ test('the example shows the twelve phases of the seed job, green but the cache a
   await lens.byTestId('log-empty').waitFor();
   await lens.byTestId('load-example').click();
   await lens.byTestId('phase-band').nth(11).waitFor();
-  assert.deepEqual(await bandTitles(lens), SEED_TITLES);
+  assert.deepEqual(await bandTitles(lens), SEED_PHASE_TITLES);
   assert.equal(await lens.byTestId('timeline-phase').count(), 12);
   const statuses = await lens.byTestId('phase-band').evaluateAll((bands) => bands.map((b) => b.dataset.status));
   // "Skipping cache generation, cache already exists for key": the Saving cache step had nothing to do.
-  assert.deepEqual(statuses, SEED_TITLES.map((title) => (title === 'Saving cache' ? 'skipped' : 'success')));
+  assert.deepEqual(statuses, SEED_PHASE_TITLES.map((title) => (title === 'Saving cache' ? 'skipped' : 'success')));
   assert.match(await lens.byTestId('log-summary').textContent(), /12 phases, 323 lines/);
   await lens.close();
 });

@@ -60,3 +60,31 @@ test('search steps through matches with next and previous in a short log', async
   assert.equal(await status.textContent(), `${total} of ${total}`);
   await lens.close();
 });
+
+test('a paste larger than 2 MB is kept out of the text area, described, explained, and can be cleared', async () => {
+  const lens = await site.open('en/');
+  const big = longLog(10, 9000);
+  assert.ok(big.length > 2 * 1024 * 1024, `${big.length} bytes`);
+  const inserted = await lens.byTestId('log-input').evaluate((editor, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    editor.dispatchEvent(paste);
+    // The page took the text itself: the browser did not insert it.
+    return { prevented: paste.defaultPrevented, value: editor.value.length };
+  }, big);
+  assert.deepEqual(inserted, { prevented: true, value: 0 });
+  const card = lens.byTestId('large-log-card');
+  await card.waitFor();
+  assert.equal(await lens.byTestId('log-input').count(), 0);
+  const lines = big.split('\n').length - (big.endsWith('\n') ? 1 : 0);
+  assert.match(await card.textContent(), new RegExp(`\\(${lines.toLocaleString('en-US')} lines\\)`));
+  await lens.byTestId('log-summary').waitFor({ timeout: 60_000 });
+  assert.equal(await lens.byTestId('timeline-phase').count(), 11);
+
+  await lens.byTestId('lang-fr').click();
+  await card.filter({ hasText: 'Mo' }).waitFor();
+  await lens.byTestId('clear-log').click();
+  assert.equal(await lens.byTestId('log-input').inputValue(), '');
+  await lens.close();
+});

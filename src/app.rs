@@ -27,6 +27,7 @@ pub(crate) fn App() -> impl IntoView {
                     <Route path=path!("config") view=ConfigPage/>
                     <Route path=path!("docs") view=DocsPage/>
                     <Route path=path!("docs/*page") view=DocsPage/>
+                    <Route path=path!("tour/:step?") view=crate::pages::tour::TourPage/>
                 </ParentRoute>
             </Routes>
         </Router>

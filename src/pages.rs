@@ -4,3 +4,4 @@ pub(crate) mod config;
 pub(crate) mod docs;
 pub(crate) mod log;
 pub(crate) mod not_found;
+pub(crate) mod tour;

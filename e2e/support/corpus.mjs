@@ -15,3 +15,19 @@ export function corpusText(relative) {
 export function samplePath(name) {
   return path.join(REPO, 'samples', name);
 }
+
+/** The titles of the twelve phases of the seed log (`samples/seed-build-and-test.log`), in order. */
+export const SEED_PHASE_TITLES = [
+  'Spin up environment',
+  'Preparing environment variables',
+  'Checkout code',
+  'Link lockfile',
+  'Save python version',
+  'Restoring cache',
+  'Move restored cache',
+  'Install dependencies with pipenv using project Pipfile or inline packages',
+  'Copy to cache directory',
+  'Saving cache',
+  'Run tests',
+  'Persisting to workspace',
+];

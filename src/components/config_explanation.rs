@@ -89,10 +89,12 @@ pub(crate) fn ConfigExplanation(
                                 {fill(lang.text(Msg::ConfigExplainRead), &[("title", &title)])}
                             </A>
                         </p>
+                        <crate::components::log_link::LogLink state=state part=part.clone()/>
                     }
                     .into_any()
                 }
             }}
+            <crate::components::export_menu::ConfigExportMenu state=state/>
         </aside>
     }
 }

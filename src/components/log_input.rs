@@ -1,13 +1,21 @@
 //! The editor of the log explainer: paste, drop a file, open a file, load the example, clear.
+//!
+//! A log larger than [`EDITABLE_BYTES`] is not put in the text area: Chromium needs about a minute to lay
+//! out 100 MB of text in one, during which the tab is frozen. Such a log is held by the page, described
+//! in a card (size, lines) and shown by the log view below; pasting it is caught before the browser
+//! inserts it.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::format::fill;
-use crate::i18n::{t, use_lang, Msg};
+use crate::format::{fill, format_count};
+use crate::i18n::{t, use_lang, Lang, Msg};
 use crate::pages::log::{LogState, SEED_LOG};
 use crate::text_file::read_text_file;
+
+/// Logs larger than this (in bytes) are kept out of the text area (see the module's documentation).
+pub(crate) const EDITABLE_BYTES: usize = 2 * 1024 * 1024;
 
 /// The log editor with its buttons. Whatever happens, the text the user gave stays in it.
 #[component]
@@ -62,6 +70,35 @@ pub(crate) fn LogInput() -> impl IntoView {
         }
     };
 
+    // Only a change of side of the limit redraws the editor, so typing keeps the focus.
+    let too_large = Memo::new(move |_| state.text.with(String::len) > EDITABLE_BYTES);
+    // A large paste is caught before the browser puts it in the text area.
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        let Some(pasted) = ev
+            .clipboard_data()
+            .and_then(|data| data.get_data("text").ok())
+        else {
+            return;
+        };
+        if pasted.len() <= EDITABLE_BYTES {
+            return;
+        }
+        ev.prevent_default();
+        let area = ev
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+        let (start, end) = area.as_ref().map_or((0, 0), |area| {
+            (
+                area.selection_start().ok().flatten().unwrap_or(0),
+                area.selection_end().ok().flatten().unwrap_or(0),
+            )
+        });
+        file_message.set(None);
+        state
+            .text
+            .update(|text| splice_utf16(text, start as usize, end as usize, &pasted));
+    };
+
     view! {
         <div
             class="log-input"
@@ -74,18 +111,38 @@ pub(crate) fn LogInput() -> impl IntoView {
             on:drop=on_drop
         >
             <label for="log-input" class="input-label">{t(Msg::LogInputLabel)}</label>
-            <textarea
-                id="log-input"
-                data-testid="log-input"
-                spellcheck="false"
-                autocomplete="off"
-                placeholder=t(Msg::LogInputPlaceholder)
-                prop:value=move || state.text.get()
-                on:input=move |ev| {
-                    file_message.set(None);
-                    state.text.set(event_target_value(&ev));
+            {move || {
+                if !too_large.get() {
+                    return view! {
+                        <textarea
+                            id="log-input"
+                            data-testid="log-input"
+                            spellcheck="false"
+                            autocomplete="off"
+                            placeholder=t(Msg::LogInputPlaceholder)
+                            prop:value=move || state.text.get()
+                            on:paste=on_paste
+                            on:input=move |ev| {
+                                file_message.set(None);
+                                state.text.set(event_target_value(&ev));
+                            }
+                        ></textarea>
+                    }
+                    .into_any();
                 }
-            ></textarea>
+                let described = move || {
+                    let lang = lang.get();
+                    let (size, lines) = state.text.with(|text| (text.len(), text.lines().count()));
+                    fill(
+                        lang.text(Msg::LogLargeLoaded),
+                        &[("size", megabytes(size, lang)), ("lines", format_count(lines, lang))],
+                    )
+                };
+                view! {
+                    <p class="large-log-card" role="status" data-testid="large-log-card">{described}</p>
+                }
+                .into_any()
+            }}
             <div class="input-actions">
                 <button type="button" data-testid="load-example" on:click=move |_| {
                     file_message.set(None);
@@ -108,5 +165,57 @@ pub(crate) fn LogInput() -> impl IntoView {
             </div>
             {move || file_message.get().map(|message| view! { <p class="notice warning" role="status" data-testid="file-message">{message}</p> })}
         </div>
+    }
+}
+
+/// Replaces the characters from `start` to `end` (offsets in UTF-16 units, as the DOM gives a text
+/// area's selection) of `text` with `inserted`.
+fn splice_utf16(text: &mut String, start: usize, end: usize, inserted: &str) {
+    let byte_at = |units: usize| {
+        let mut seen = 0;
+        for (index, character) in text.char_indices() {
+            if seen >= units {
+                return index;
+            }
+            seen += character.len_utf16();
+        }
+        text.len()
+    };
+    let (start, end) = (byte_at(start.min(end)), byte_at(end.max(start)));
+    text.replace_range(start..end, inserted);
+}
+
+/// "100.2 MB" / "100,2 Mo".
+fn megabytes(bytes: usize, lang: Lang) -> String {
+    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    let number = format!("{}.{}", tenths / 10, tenths % 10);
+    match lang {
+        Lang::En => format!("{number} MB"),
+        Lang::Fr => format!("{}\u{a0}Mo", number.replace('.', ",")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paste_replaces_the_selection_counted_in_utf16_units() {
+        let mut text = String::from("a😀bc");
+        // "😀" is two UTF-16 units: units 3..4 are "b".
+        splice_utf16(&mut text, 3, 4, "XY");
+        assert_eq!(text, "a😀XYc");
+        let mut empty = String::new();
+        splice_utf16(&mut empty, 0, 0, "log");
+        assert_eq!(empty, "log");
+        let mut end = String::from("ab");
+        splice_utf16(&mut end, 9, 9, "!");
+        assert_eq!(end, "ab!");
+    }
+
+    #[test]
+    fn sizes_are_written_in_each_language() {
+        assert_eq!(megabytes(100 * 1_048_576, Lang::En), "100.0 MB");
+        assert_eq!(megabytes(3 * 1_048_576 / 2, Lang::Fr), "1,5\u{a0}Mo");
     }
 }

@@ -76,7 +76,7 @@ fn style_classes(style: &Style) -> String {
 }
 
 /// The CSS colour of a colour that has no class: the 256-colour cube and greys, or true colour.
-fn rgb_of(color: Color) -> Option<String> {
+pub(crate) fn rgb_of(color: Color) -> Option<String> {
     let (r, g, b) = match color {
         Color::Indexed { index } if index < 16 => return None,
         Color::Indexed { index } if index < 232 => {

@@ -90,7 +90,7 @@ fn PhaseBand(
             data-kind=phase.kind.id()
         >
             <PhaseHeader phase=phase.clone() index=index/>
-            <div class="phase-lines-body" role="log">{lines}</div>
+            <div class="phase-lines-body" role="log" tabindex="0">{lines}</div>
         </section>
     }
 }

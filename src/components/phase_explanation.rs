@@ -122,6 +122,8 @@ pub(crate) fn PhaseExplanation(
                 }}
             </div>
             {doc_link}
+            <crate::components::export_menu::LogExportMenu report=report.clone() phase=index/>
+            <crate::components::config_link::ConfigLink report=report.clone() phase=index/>
         }
         .into_any()
     };

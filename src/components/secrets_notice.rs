@@ -75,7 +75,12 @@ pub(crate) fn SecretsNotice(
 }
 
 /// "a GitHub token (line 3), a password (line 9) and 2 more".
-fn summary(found: &[Secret], lang: Lang) -> String {
+pub(crate) fn summary(found: &[Secret], lang: Lang) -> String {
+    summary_from_line(found, 1, lang)
+}
+
+/// [`summary`] for secrets found in an excerpt whose first line is line `first_line` of the whole text.
+pub(crate) fn summary_from_line(found: &[Secret], first_line: usize, lang: Lang) -> String {
     let mut items: Vec<String> = found
         .iter()
         .take(LISTED)
@@ -85,7 +90,10 @@ fn summary(found: &[Secret], lang: Lang) -> String {
                 .unwrap_or(secret.kind.id());
             fill(
                 lang.text(Msg::SecretsItem),
-                &[("kind", kind.to_owned()), ("line", secret.line.to_string())],
+                &[
+                    ("kind", kind.to_owned()),
+                    ("line", (secret.line + first_line - 1).to_string()),
+                ],
             )
         })
         .collect();

@@ -1,10 +1,13 @@
-//! The header of every page: the site name, the navigation between the three tools, the language switch.
+//! The header of every page: the site name, the navigation between the three tools, the language switch,
+//! the theme switch and the keyboard shortcuts.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::site_href;
+use crate::components::keyboard_help::KeyboardHelp;
 use crate::components::language_switch::LanguageSwitch;
+use crate::components::theme_switch::ThemeSwitch;
 use crate::i18n::{t, use_lang, Msg};
 
 /// The site header.
@@ -23,8 +26,13 @@ pub(crate) fn SiteHeader() -> impl IntoView {
                 <A href=href("") exact=true attr:data-testid="nav-log">{t(Msg::NavLog)}</A>
                 <A href=href("config") attr:data-testid="nav-config">{t(Msg::NavConfig)}</A>
                 <A href=href("docs") attr:data-testid="nav-docs">{t(Msg::NavDocs)}</A>
+                <A href=href("tour") attr:data-testid="nav-tour">{t(Msg::TourNav)}</A>
             </nav>
-            <LanguageSwitch/>
+            <div class="header-tools">
+                <LanguageSwitch/>
+                <ThemeSwitch/>
+                <KeyboardHelp/>
+            </div>
         </header>
     }
 }

@@ -44,6 +44,7 @@ fn debounce_for(bytes: usize) -> Duration {
 pub(crate) fn ConfigPage() -> impl IntoView {
     let state = ConfigState::new();
     let text = RwSignal::new(preferences::config_draft().unwrap_or_default());
+    crate::components::share_panel::restore_config_link(state, text);
     let requested = use_query_map().with_untracked(|query| {
         let number = |name: &str| {
             query
@@ -58,10 +59,12 @@ pub(crate) fn ConfigPage() -> impl IntoView {
     view! {
         <section class="tool-page config-page" data-testid="config-page">
             <h1>{t(Msg::ConfigTitle)}</h1>
+            <crate::keyboard::ConfigKeys state=state/>
             <p class="intro">{t(Msg::ConfigIntro)}</p>
             <ConfigEditor text=text/>
             <DraftNotice which=Draft::Config text=text/>
             <SecretsNotice text=text/>
+            <crate::components::share_panel::ShareConfigLink state=state text=text/>
             <Show
                 when=has_text
                 fallback=|| view! { <p class="config-empty" data-testid="config-empty">{t(Msg::ConfigEmpty)}</p> }

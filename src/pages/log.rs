@@ -12,7 +12,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use pipelens_core::log::{parse_log, LogReport, PhaseStatus};
+use pipelens_core::log::{LogReport, PhaseStatus};
 
 use crate::app::base_path;
 use crate::components::draft_notice::DraftNotice;
@@ -85,6 +85,8 @@ pub(crate) fn LogPage() -> impl IntoView {
         current_match: RwSignal::new(None),
     };
     provide_context(state);
+    crate::components::share_panel::restore_log_link(state.text);
+    let parser = crate::log_worker::LogParser::provide();
 
     // The phase named in the URL when the page opened, selected once the log is parsed.
     let pending_selection = StoredValue::new(phase_in_hash());
@@ -94,34 +96,47 @@ pub(crate) fn LogPage() -> impl IntoView {
         if let Some(timer) = pending_timer.get_value() {
             timer.clear();
         }
+        // A newer text makes the parse still running useless.
+        parser.stop();
         let parse = move || {
             // The reader may have left the page before the pause ended.
             if state.report.is_disposed() {
                 return;
             }
             preferences::save_draft(Draft::Log, &text);
-            let report = (!text.is_empty()).then(|| Arc::new(parse_log(&text)));
-            let phases = report.as_ref().map_or(0, |report| report.phases.len());
-            let first_failed = report.as_ref().and_then(|report| {
-                report
-                    .phases
-                    .iter()
-                    .position(|phase| phase.status == PhaseStatus::Failed)
-            });
-            state.report.set(report);
-            match pending_selection.try_update_value(Option::take).flatten() {
-                Some(index) if index < phases => state.select(index),
-                _ => {
-                    let current = state
-                        .selected
-                        .get_untracked()
-                        .filter(|&index| index < phases);
-                    match (current, first_failed) {
-                        // A new log opens on its first failure: that is what the reader came for.
-                        (None, Some(index)) => state.select(index),
-                        (current, _) => state.selected.set(current),
+            // Shows the report: now for a small log, when the worker delivers it for a large one.
+            let show = move |report: Option<LogReport>| {
+                if state.report.is_disposed() {
+                    return;
+                }
+                let report = report.map(Arc::new);
+                let phases = report.as_ref().map_or(0, |report| report.phases.len());
+                let first_failed = report.as_ref().and_then(|report| {
+                    report
+                        .phases
+                        .iter()
+                        .position(|phase| phase.status == PhaseStatus::Failed)
+                });
+                state.report.set(report);
+                match pending_selection.try_update_value(Option::take).flatten() {
+                    Some(index) if index < phases => state.select(index),
+                    _ => {
+                        let current = state
+                            .selected
+                            .get_untracked()
+                            .filter(|&index| index < phases);
+                        match (current, first_failed) {
+                            // A new log opens on its first failure: that is what the reader came for.
+                            (None, Some(index)) => state.select(index),
+                            (current, _) => state.selected.set(current),
+                        }
                     }
                 }
+            };
+            if text.is_empty() {
+                show(None);
+            } else {
+                parser.parse(text, move |report| show(Some(report)));
             }
         };
         pending_timer.set_value(set_timeout_with_handle(parse, PARSE_DELAY).ok());
@@ -132,12 +147,15 @@ pub(crate) fn LogPage() -> impl IntoView {
     view! {
         <section class="tool-page log-page" data-testid="log-page">
             <h1>{t(Msg::LogTitle)}</h1>
+            <crate::keyboard::LogKeys/>
             <p class="intro">{t(Msg::LogIntro)}</p>
             <LogInput/>
             <DraftNotice which=Draft::Log text=state.text/>
             <SecretsNotice text=state.text/>
+            <crate::components::share_panel::ShareLogLink/>
             <LogNotes/>
             <LogSearch/>
+            <crate::components::parse_progress::ParseProgress/>
             {move || match state.report.get() {
                 Some(report) if !report.phases.is_empty() => view! {
                     <PhaseTimeline report=report.clone()/>

@@ -4,6 +4,7 @@
 //!   explains it.
 //! - [`log`]: the build-log parser, which splits a pasted log into its phases.
 //! - [`config`]: the `.circleci/config.yml` analyser and its lint rules.
+//! - [`crosslink`]: which job of a configuration produced a log, and which step each phase comes from.
 //! - [`docs`]: the index of the documentation pages the explainers link to.
 //! - [`secrets`]: the secrets found in pasted text, and their masking.
 //! - [`highlight`]: the YAML and shell highlighter of the documentation and the config explainer.
@@ -12,6 +13,7 @@
 //! the `pipelens` CLI are both thin front ends over it.
 
 pub mod config;
+pub mod crosslink;
 pub mod docs;
 pub mod highlight;
 pub mod log;

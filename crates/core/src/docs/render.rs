@@ -504,7 +504,10 @@ fn code_block(info: &str, code: &str) -> String {
     } else {
         name
     };
-    let mut html = format!("<pre class=\"code language-{name}\"><code class=\"language-{name}\">");
+    // `tabindex`: a block wider than the page scrolls, and a keyboard can scroll only what it can focus.
+    let mut html = format!(
+        "<pre class=\"code language-{name}\" tabindex=\"0\"><code class=\"language-{name}\">"
+    );
     match Language::from_fence(info) {
         Some(language) => {
             for token in highlight(language, code) {
@@ -618,8 +621,8 @@ mod tests {
             "en",
             "```yaml\nkey: <value> # note\n```\n\n```text\n<b>log</b>\n```\n",
         );
-        assert!(page.html.contains("<pre class=\"code language-yaml\"><code class=\"language-yaml\"><span class=\"tok-key\">key</span>: &lt;value&gt; <span class=\"tok-comment\"># note</span>"), "{}", page.html);
-        assert!(page.html.contains("<pre class=\"code language-text\"><code class=\"language-text\">&lt;b&gt;log&lt;/b&gt;"), "{}", page.html);
+        assert!(page.html.contains("<pre class=\"code language-yaml\" tabindex=\"0\"><code class=\"language-yaml\"><span class=\"tok-key\">key</span>: &lt;value&gt; <span class=\"tok-comment\"># note</span>"), "{}", page.html);
+        assert!(page.html.contains("<pre class=\"code language-text\" tabindex=\"0\"><code class=\"language-text\">&lt;b&gt;log&lt;/b&gt;"), "{}", page.html);
         assert!(page.prose.is_empty(), "code is not prose: {:?}", page.prose);
     }
 

@@ -11,9 +11,11 @@
 //! they are.
 
 use super::ansi::{apply_sgr, read_escape, Escape, Style, StyledSpan, ESC};
+use super::progress::{Progress, BYTES_PER_REPORT};
 
 /// Where one visible line sits in the shared buffers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 struct LineEntry {
     text_start: usize,
     text_end: usize,
@@ -23,9 +25,11 @@ struct LineEntry {
 
 /// The visible lines of a log, each with its styled spans.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct LogLines {
     text: String,
     entries: Vec<LineEntry>,
+    #[cfg_attr(feature = "transfer", serde(with = "super::transfer::span_list"))]
     spans: Vec<StyledSpan>,
 }
 
@@ -34,6 +38,28 @@ impl LogLines {
     pub fn render(input: &str) -> Self {
         let mut builder = LinesBuilder::with_capacity(input.len());
         builder.push_text(input);
+        builder.finish()
+    }
+
+    /// [`LogLines::render`], reporting its advance through the input to `progress` about every
+    /// [`BYTES_PER_REPORT`] bytes (pieces end at a newline, so no line is split between two pieces).
+    pub(crate) fn render_with_progress(input: &str, progress: &mut Progress<'_>) -> Self {
+        let mut builder = LinesBuilder::with_capacity(input.len());
+        let mut done = 0;
+        while done < input.len() {
+            let rest = &input[done..];
+            let piece_end = if rest.len() <= BYTES_PER_REPORT {
+                rest.len()
+            } else {
+                rest.as_bytes()[BYTES_PER_REPORT..]
+                    .iter()
+                    .position(|&byte| byte == b'\n')
+                    .map_or(rest.len(), |offset| BYTES_PER_REPORT + offset + 1)
+            };
+            builder.push_text(&rest[..piece_end]);
+            done += piece_end;
+            progress.advance(done, input.len());
+        }
         builder.finish()
     }
 
@@ -60,6 +86,24 @@ impl LogLines {
         self.entries
             .get(index)
             .map_or(&[], |entry| &self.spans[entry.spans_start..entry.spans_end])
+    }
+
+    /// Whether every line and span points inside the buffers, at character boundaries: always true
+    /// for lines this module built, checked for lines read back from bytes.
+    #[cfg(feature = "transfer")]
+    pub(crate) fn is_consistent(&self) -> bool {
+        self.entries.iter().all(|entry| {
+            let text = self.text.get(entry.text_start..entry.text_end);
+            let spans = self.spans.get(entry.spans_start..entry.spans_end);
+            match (text, spans) {
+                (Some(text), Some(spans)) => spans.iter().all(|span| {
+                    span.start <= span.end
+                        && text.is_char_boundary(span.start as usize)
+                        && text.is_char_boundary(span.end as usize)
+                }),
+                _ => false,
+            }
+        })
     }
 
     /// The visible text of every line, in order.

@@ -27,6 +27,7 @@ mod json;
 mod lines;
 mod local_execute;
 mod notes;
+mod progress;
 mod report;
 mod script;
 mod search;
@@ -34,6 +35,8 @@ mod segment;
 mod signatures;
 mod status;
 mod titles;
+#[cfg(feature = "transfer")]
+mod transfer;
 
 pub use ansi::{Color, Style, StyledSpan};
 pub use facts::{Fact, FactKind};
@@ -41,13 +44,31 @@ pub use json::report_json;
 pub use lines::LogLines;
 pub use notes::Note;
 pub use report::{LogFormat, LogReport, Phase, PhaseStatus, Recognition};
+#[cfg(feature = "transfer")]
+pub use transfer::{decode_report, encode_report, TransferError};
 
 use api_json::JsonOutcome;
+use progress::Progress;
 use report::Recognition as Found;
 
 /// Parses a pasted CircleCI log (job page text, `circleci local execute` output, API JSON or one
 /// step's output) into its phases.
 pub fn parse_log(input: &str) -> LogReport {
+    parse_log_with_progress(input, &mut |_| {})
+}
+
+/// [`parse_log`], telling `progress` how far it has got: fractions from 0.0 to 1.0, increasing, the
+/// last one 1.0. It is called about once per 64 KiB of input or 16,384 lines, not per line, so a
+/// callback that posts a message or redraws a bar costs nothing noticeable.
+pub fn parse_log_with_progress(input: &str, progress: &mut dyn FnMut(f32)) -> LogReport {
+    let mut progress = Progress::new(progress);
+    let report = parse_in_stages(input, &mut progress);
+    progress.finish();
+    report
+}
+
+/// The steps of the module documentation, each reporting its share of the progress.
+fn parse_in_stages(input: &str, progress: &mut Progress<'_>) -> LogReport {
     let mut notes = Vec::new();
     if api_json::looks_like_json(input) {
         match api_json::parse(input) {
@@ -63,14 +84,16 @@ pub fn parse_log(input: &str) -> LogReport {
             JsonOutcome::Unknown => notes.push(Note::UnknownJson),
         }
     }
-    let lines = LogLines::render(input);
+    progress.stage(progress::RENDERED);
+    let lines = LogLines::render_with_progress(input, progress);
+    progress.stage(progress::TITLED);
     let (format, markers) = if local_execute::has_headers(&lines) {
         (
             LogFormat::LocalExecute,
             local_execute::local_execute_titles(&lines),
         )
     } else {
-        let markers = titles::job_page_titles(&lines);
+        let markers = titles::job_page_titles_with_progress(&lines, progress);
         let format = if markers.is_empty() {
             LogFormat::SingleStep
         } else {
@@ -78,7 +101,8 @@ pub fn parse_log(input: &str) -> LogReport {
         };
         (format, markers)
     };
-    let phases = segment::build_phases(&lines, &markers, format);
+    progress.stage(1.0);
+    let phases = segment::build_phases_with_progress(&lines, &markers, format, progress);
     finish(LogReport {
         format,
         lines,
@@ -116,6 +140,26 @@ fn finish(mut report: LogReport) -> LogReport {
 mod tests {
     use super::*;
     use crate::phases::PhaseKind;
+
+    #[test]
+    fn progress_rises_to_one_and_the_report_is_the_same() {
+        let seed = include_str!("../../../../samples/seed-build-and-test.log");
+        // About 3 MB and 80,000 lines: every stage reports several times.
+        let text = seed.repeat(250);
+        let mut seen = Vec::new();
+        let report = parse_log_with_progress(&text, &mut |fraction| seen.push(fraction));
+        assert!(seen.len() > 20, "only {} reports", seen.len());
+        assert!(seen.len() < 1_000, "{} reports", seen.len());
+        assert!(seen.windows(2).all(|pair| pair[0] < pair[1]), "{seen:?}");
+        assert!(seen[0] > 0.0);
+        assert_eq!(seen.last(), Some(&1.0));
+        assert_eq!(report, parse_log(&text));
+        for input in ["", "{\"steps\": []}", "one line"] {
+            let mut last = None;
+            parse_log_with_progress(input, &mut |fraction| last = Some(fraction));
+            assert_eq!(last, Some(1.0), "{input:?}");
+        }
+    }
 
     #[test]
     fn empty_input_gives_no_phase_and_a_note() {

@@ -15,6 +15,7 @@ use super::errors::first_error_line;
 use super::extract::extract;
 use super::facts::{Fact, FactKind};
 use super::lines::LogLines;
+use super::progress::{Progress, LINES_PER_REPORT};
 use super::report::{LogFormat, Phase, PhaseStatus, Recognition};
 use super::script::{command_title, is_footer, is_shebang};
 use super::signatures::signature;
@@ -68,6 +69,18 @@ pub(crate) fn build_phases(
     markers: &[TitleMarker],
     format: LogFormat,
 ) -> Vec<Phase> {
+    let mut ignore = |_: f32| {};
+    build_phases_with_progress(lines, markers, format, &mut Progress::new(&mut ignore))
+}
+
+/// [`build_phases`], reporting its advance through the lines each time a phase ends past
+/// another [`LINES_PER_REPORT`] lines.
+pub(crate) fn build_phases_with_progress(
+    lines: &LogLines,
+    markers: &[TitleMarker],
+    format: LogFormat,
+    progress: &mut Progress<'_>,
+) -> Vec<Phase> {
     let mut pieces = Vec::new();
     let first_title = markers.first().map_or(lines.len(), |marker| marker.line);
     let untitled = split_untitled(lines, 0..first_title);
@@ -94,9 +107,18 @@ pub(crate) fn build_phases(
             duration_ms: marker.duration_ms,
         });
     }
+    let mut next_report = LINES_PER_REPORT;
     let mut phases: Vec<Phase> = pieces
         .into_iter()
-        .map(|piece| read_phase(lines, piece))
+        .map(|piece| {
+            let end = piece.range.end;
+            let phase = read_phase(lines, piece);
+            if end >= next_report {
+                progress.advance(end, lines.len());
+                next_report = end + LINES_PER_REPORT;
+            }
+            phase
+        })
         .collect();
     if matches!(format, LogFormat::JobPage | LogFormat::LocalExecute) {
         infer_success_from_later_steps(&mut phases);

@@ -6,6 +6,7 @@
 //! markdown heading the catalogue does not know still starts a step when lines follow it.
 
 use super::lines::LogLines;
+use super::progress::{Progress, LINES_PER_REPORT};
 use super::script::{is_footer, is_shebang};
 use crate::phases::{self, KnownPhase};
 
@@ -103,11 +104,25 @@ fn next_non_blank(lines: &LogLines, from: usize, limit: usize) -> Option<usize> 
 }
 
 /// Finds the step titles of a job-page log, in order.
+#[cfg(test)]
 pub(crate) fn job_page_titles(lines: &LogLines) -> Vec<TitleMarker> {
+    let mut ignore = |_: f32| {};
+    job_page_titles_with_progress(lines, &mut Progress::new(&mut ignore))
+}
+
+/// Finds the step titles of a job-page log, in order, reporting its advance every
+/// [`LINES_PER_REPORT`] lines.
+pub(crate) fn job_page_titles_with_progress(
+    lines: &LogLines,
+    progress: &mut Progress<'_>,
+) -> Vec<TitleMarker> {
     let mut markers: Vec<TitleMarker> = Vec::new();
     let mut heading_lines: Vec<usize> = Vec::new();
     let mut in_script = false;
     for index in 0..lines.len() {
+        if index % LINES_PER_REPORT == 0 {
+            progress.advance(index, lines.len());
+        }
         let raw = lines.text(index);
         let trimmed = raw.trim();
         if trimmed.is_empty() {

@@ -1,0 +1,387 @@
+//! A log report as bytes and back: how the web worker that parses a log hands the report to the page.
+//!
+//! The bytes are [postcard](https://docs.rs/postcard): serde's data model written compactly (varints,
+//! no field names), so the 100 MB of visible text are copied once and each line entry or styled span
+//! takes a few bytes. The JSON shape of the report types (their `Serialize` derives, with tagged
+//! enums) is left alone: this module describes the binary shape separately, with serde's `remote`
+//! definitions, and only the `transfer` feature compiles it.
+//!
+//! [`decode_report`] checks what it reads: bytes that do not describe a consistent report (a line or
+//! a phase pointing outside the text) give an error, never a report that would panic later.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::ansi::{Color, Style, StyledSpan};
+use super::facts::{Fact, FactKind};
+use super::lines::LogLines;
+use super::notes::Note;
+use super::report::{LogFormat, LogReport, Phase, PhaseStatus, Recognition};
+use crate::phases::{self, PhaseKind};
+
+/// Why bytes could not be read back as a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransferError {
+    /// The bytes are not a postcard-encoded report (the message says where reading stopped).
+    Malformed(String),
+    /// The bytes decode, but a line, span or phase points outside the text.
+    Inconsistent,
+}
+
+impl fmt::Display for TransferError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TransferError::Malformed(reason) => {
+                write!(formatter, "malformed report bytes: {reason}")
+            }
+            TransferError::Inconsistent => {
+                write!(formatter, "the report bytes point outside their own text")
+            }
+        }
+    }
+}
+
+impl std::error::Error for TransferError {}
+
+/// The report as bytes, for [`decode_report`].
+pub fn encode_report(report: &LogReport) -> Vec<u8> {
+    // Writing into a growing `Vec` cannot fail, and every type here serialises infallibly.
+    postcard::to_allocvec(&ReportRef(report)).unwrap_or_default()
+}
+
+/// The report [`encode_report`] wrote.
+pub fn decode_report(bytes: &[u8]) -> Result<LogReport, TransferError> {
+    let ReportOwned(report) =
+        postcard::from_bytes(bytes).map_err(|error| TransferError::Malformed(error.to_string()))?;
+    let lines = report.lines.len();
+    let phases_fit = report
+        .phases
+        .iter()
+        .all(|phase| phase.lines.start <= phase.lines.end && phase.lines.end <= lines);
+    if report.lines.is_consistent() && phases_fit {
+        Ok(report)
+    } else {
+        Err(TransferError::Inconsistent)
+    }
+}
+
+/// Serialises a borrowed report through [`ReportWire`].
+struct ReportRef<'a>(&'a LogReport);
+
+impl Serialize for ReportRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ReportWire::serialize(self.0, serializer)
+    }
+}
+
+/// Deserialises a report through [`ReportWire`].
+#[derive(Deserialize)]
+struct ReportOwned(#[serde(with = "ReportWire")] LogReport);
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "LogReport")]
+struct ReportWire {
+    #[serde(with = "FormatWire")]
+    format: LogFormat,
+    lines: LogLines,
+    #[serde(with = "phase_list")]
+    phases: Vec<Phase>,
+    #[serde(with = "note_list")]
+    notes: Vec<Note>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "LogFormat")]
+enum FormatWire {
+    JobPage,
+    LocalExecute,
+    ApiJson,
+    SingleStep,
+}
+
+/// A phase's documentation id. Behind an alias, serde's derive does not take the `&'static str` for
+/// a string borrowed from the input: [`doc_id`] looks it up in the catalogue instead.
+type DocId = Option<&'static str>;
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Phase")]
+struct PhaseWire {
+    title: String,
+    #[serde(with = "KindWire")]
+    kind: PhaseKind,
+    #[serde(with = "doc_id")]
+    doc: DocId,
+    #[serde(with = "RecognitionWire")]
+    recognised_by: Recognition,
+    lines: Range<usize>,
+    #[serde(with = "StatusWire")]
+    status: PhaseStatus,
+    exit_code: Option<i32>,
+    duration_ms: Option<u64>,
+    #[serde(with = "fact_list")]
+    facts: Vec<Fact>,
+    error_line: Option<usize>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "PhaseKind")]
+enum KindWire {
+    BuiltIn,
+    Orb,
+    Run,
+    Preamble,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Recognition")]
+enum RecognitionWire {
+    Title,
+    Content,
+    Neither,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "PhaseStatus")]
+enum StatusWire {
+    Success,
+    Failed,
+    Skipped,
+    Unknown,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Fact")]
+struct FactWire {
+    #[serde(with = "fact_kind")]
+    kind: FactKind,
+    value: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Note")]
+enum NoteWire {
+    EmptyInput,
+    NothingRecognised,
+    InvalidJson { line: usize, column: usize },
+    UnknownJson,
+    LooksLikeConfig,
+    CutMidLine { line: usize },
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "StyledSpan")]
+struct SpanWire {
+    start: u32,
+    end: u32,
+    #[serde(with = "StyleWire")]
+    style: Style,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Style")]
+struct StyleWire {
+    #[serde(with = "optional_color")]
+    fg: Option<Color>,
+    #[serde(with = "optional_color")]
+    bg: Option<Color>,
+    bold: bool,
+    dim: bool,
+    italic: bool,
+    underline: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Color")]
+enum ColorWire {
+    Indexed { index: u8 },
+    Rgb { r: u8, g: u8, b: u8 },
+}
+
+/// Lists and options of the types above, which serde's `remote` does not wrap by itself: each
+/// module serialises through a borrowing newtype and deserialises through an owning one.
+macro_rules! wire_list {
+    ($module:ident, $item:ty, $wire:ident) => {
+        pub(super) mod $module {
+            use super::*;
+
+            struct Borrowed<'a>(&'a $item);
+
+            impl Serialize for Borrowed<'_> {
+                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    $wire::serialize(self.0, serializer)
+                }
+            }
+
+            struct Owned($item);
+
+            impl<'de> Deserialize<'de> for Owned {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    $wire::deserialize(deserializer).map(Owned)
+                }
+            }
+
+            pub(crate) fn serialize<S: Serializer>(
+                items: &[$item],
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(items.iter().map(Borrowed))
+            }
+
+            pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Vec<$item>, D::Error> {
+                let owned = Vec::<Owned>::deserialize(deserializer)?;
+                Ok(owned.into_iter().map(|Owned(item)| item).collect())
+            }
+        }
+    };
+}
+
+wire_list!(phase_list, Phase, PhaseWire);
+wire_list!(fact_list, Fact, FactWire);
+wire_list!(note_list, Note, NoteWire);
+wire_list!(span_list, StyledSpan, SpanWire);
+
+/// A colour that may be absent (the terminal's default).
+mod optional_color {
+    use super::*;
+
+    #[derive(Serialize, Deserialize)]
+    struct Wrapped(#[serde(with = "ColorWire")] Color);
+
+    pub(super) fn serialize<S: Serializer>(
+        color: &Option<Color>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        color.map(Wrapped).serialize(serializer)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Color>, D::Error> {
+        Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(color)| color))
+    }
+}
+
+/// A fact kind as its index in [`FactKind::ALL`].
+mod fact_kind {
+    use super::*;
+
+    pub(super) fn serialize<S: Serializer>(
+        kind: &FactKind,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let index = FactKind::ALL
+            .iter()
+            .position(|known| known == kind)
+            .unwrap_or(usize::MAX);
+        serializer.serialize_u64(index as u64)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<FactKind, D::Error> {
+        let index = u64::deserialize(deserializer)?;
+        usize::try_from(index)
+            .ok()
+            .and_then(|index| FactKind::ALL.get(index))
+            .copied()
+            .ok_or_else(|| D::Error::custom(format!("no fact kind {index}")))
+    }
+}
+
+/// A documentation id, read back as the catalogue's own `&'static str`.
+mod doc_id {
+    use super::*;
+
+    pub(super) fn serialize<S: Serializer>(
+        doc: &Option<&'static str>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        doc.serialize(serializer)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<&'static str>, D::Error> {
+        let Some(doc) = Option::<String>::deserialize(deserializer)? else {
+            return Ok(None);
+        };
+        phases::doc_ids()
+            .find(|known| *known == doc)
+            .map(Some)
+            .ok_or_else(|| D::Error::custom(format!("unknown documentation id {doc}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::log::parse_log;
+
+    fn corpus_logs() -> Vec<(String, String)> {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/logs");
+        let entries = std::fs::read_dir(folder).expect("the shared corpus of logs is missing");
+        let mut logs: Vec<(String, String)> = entries
+            .map(|entry| entry.expect("a corpus entry").path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+            .map(|path| {
+                let text = String::from_utf8_lossy(&std::fs::read(&path).expect("a corpus log"))
+                    .into_owned();
+                (path.display().to_string(), text)
+            })
+            .collect();
+        logs.sort();
+        assert!(logs.len() > 5, "too few corpus logs: {}", logs.len());
+        logs
+    }
+
+    #[test]
+    fn every_corpus_report_comes_back_equal() {
+        let seed = include_str!("../../../../samples/seed-build-and-test.log");
+        let mut inputs = corpus_logs();
+        inputs.push(("seed".to_owned(), seed.to_owned()));
+        inputs.push((
+            "colours".to_owned(),
+            "\u{1b}[1;31mred\u{1b}[0m \u{1b}[38;2;1;2;3mrgb\u{1b}[48;5;200m bg\u{1b}[0m\n{\n"
+                .to_owned(),
+        ));
+        inputs.push((
+            "invalid json".to_owned(),
+            "{\n  \"steps\": [ // x\n]}\n".to_owned(),
+        ));
+        for (name, text) in inputs {
+            let report = parse_log(&text);
+            let bytes = encode_report(&report);
+            assert_eq!(decode_report(&bytes), Ok(report), "{name}");
+        }
+    }
+
+    #[test]
+    fn cut_or_altered_bytes_give_an_error_not_a_panic() {
+        let report = parse_log(include_str!("../../../../samples/seed-build-and-test.log"));
+        let bytes = encode_report(&report);
+        for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
+            assert!(decode_report(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        // A report whose last phase ends past the last line.
+        let mut broken = report.clone();
+        let lines = broken.lines.len();
+        if let Some(phase) = broken.phases.last_mut() {
+            phase.lines.end = lines + 5;
+        }
+        assert_eq!(
+            decode_report(&encode_report(&broken)),
+            Err(TransferError::Inconsistent)
+        );
+        // Every single-byte change decodes to a report or to an error, never to a panic.
+        for position in (0..bytes.len()).step_by(97) {
+            let mut altered = bytes.clone();
+            altered[position] ^= 0x5a;
+            let _outcome = decode_report(&altered);
+        }
+    }
+}

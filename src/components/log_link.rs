@@ -1,0 +1,88 @@
+//! On the config page, under a step's explanation: the phases of the log kept in this browser that the
+//! step printed, each a link to that phase on the log page. Nothing shows when there is no log, or when
+//! no job of the configuration produced it ([`pipelens_core::crosslink`]).
+
+use std::cell::RefCell;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use pipelens_core::config::{Part, PartKind};
+use pipelens_core::crosslink::{link_log_to_config, JobLink};
+use pipelens_core::log::{parse_log, LogReport};
+
+use crate::app::site_href;
+use crate::components::config_state::{Analysis, ConfigState};
+use crate::components::phase_timeline::display_title;
+use crate::format::fill;
+use crate::i18n::{use_lang, Msg};
+use crate::preferences;
+
+/// A log draft with the job of the configuration that produced it.
+type Linked = Option<(Arc<LogReport>, Arc<JobLink>)>;
+
+thread_local! {
+    /// The last link computed: (analysis address, hash of the log text) and the link.
+    static LAST: RefCell<Option<((usize, u64), Linked)>> = const { RefCell::new(None) };
+}
+
+/// The log draft and its link with the analysed configuration, computed once per pair.
+fn link_with_draft(analysis: &Arc<Analysis>) -> Linked {
+    let text = preferences::log_draft()?;
+    let mut hasher = DefaultHasher::new();
+    text.hash(&mut hasher);
+    analysis.generation.hash(&mut hasher);
+    let key = (Arc::as_ptr(analysis) as usize, hasher.finish());
+    if let Some(linked) = LAST.with_borrow(|last| {
+        last.as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, l)| l.clone())
+    }) {
+        return linked;
+    }
+    let log = parse_log(&text);
+    let linked =
+        link_log_to_config(&log, &analysis.report).map(|link| (Arc::new(log), Arc::new(link)));
+    LAST.with_borrow_mut(|last| *last = Some((key, linked.clone())));
+    linked
+}
+
+/// "See it in your log: phase N · Title" for each phase the step printed.
+#[component]
+pub(crate) fn LogLink(
+    /// The config page's state (its latest analysis).
+    state: ConfigState,
+    /// The part explained; only a step gets links.
+    part: Part,
+) -> impl IntoView {
+    let lang = use_lang();
+    if part.kind != PartKind::Step {
+        return None;
+    }
+    let analysis = state.analysis.get_untracked()?;
+    let (log, link) = link_with_draft(&analysis)?;
+    let phases = link.phases_at(part.span);
+    if phases.is_empty() {
+        return None;
+    }
+    let items = phases
+        .into_iter()
+        .map(|phase| {
+            let title = log
+                .phases
+                .get(phase)
+                .map(|p| display_title(&p.title, phase))
+                .unwrap_or_default();
+            let text = move || {
+                fill(
+                    lang.get().text(Msg::CrosslinkSeeInLog),
+                    &[("phase", (phase + 1).to_string()), ("title", title.clone())],
+                )
+            };
+            let href = move || site_href(&format!("/{}/#phase-{}", lang.get().code(), phase + 1));
+            // A full load: the log page reads the phase from the address when it opens.
+            view! { <li><a href=href rel="external" data-testid="log-link">{text}</a></li> }
+        })
+        .collect_view();
+    Some(view! { <ul class="crosslink">{items}</ul> })
+}

@@ -1,0 +1,405 @@
+//! Share links in the page: the "Share link" button and panel of both explainers, and the opening of a
+//! share link when a page starts.
+//!
+//! 1. The panel packs the editor's text (its secrets masked unless the reader unticks "Mask secrets"),
+//!    the selection and the language into a link ([`crate::share_link`]), says what it masked, how long
+//!    the link is and where such a length breaks, and copies it.
+//! 2. When a page opens on `#share=v1.…`, [`restore_log_link`] or [`restore_config_link`] puts the text
+//!    in the editor and rewrites the address in the page's normal form (`#phase-3`,
+//!    `?line=12&column=5`), from which the page selects and scrolls as it does for any link; reloading
+//!    then does not apply the link again over later edits. A link that cannot be opened leaves the draft
+//!    alone, and the panel says why.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use pipelens_core::secrets::{find_secrets, mask, Secret};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::app::base_path;
+use crate::components::config_state::ConfigState;
+use crate::components::secrets_notice::summary;
+use crate::format::{fill, format_count};
+use crate::i18n::{t, use_lang, Lang, Msg};
+use crate::pages::log::LogState;
+use crate::share_link::{self, LinkLength, Selection, ShareError, SharedPage, SharedView};
+
+/// Why the share link the page was opened with could not be restored, if it could not.
+#[derive(Clone, Copy)]
+struct OpenedLink(RwSignal<Option<ShareError>>);
+
+/// Opens the log explainer on the share link in the address, if there is one: the text goes into
+/// `text` and the address becomes `#phase-N`, which the page reads next to select and scroll to the phase.
+/// Call it before the page reads its `#phase-N`.
+pub(crate) fn restore_log_link(text: RwSignal<String>) {
+    restore(SharedPage::Log, text, |selection| match selection {
+        Selection::Phase(number) => format!("#phase-{number}"),
+        _ => String::new(),
+    });
+}
+
+/// Opens the config explainer on the share link in the address, if there is one: the text goes into
+/// `text`, the address becomes `?line=L&column=C`, and the part there is selected and scrolled to once
+/// the text is analysed. (The route's own copy of the query is updated only after the page has started,
+/// so the page would not see the new query in time.)
+pub(crate) fn restore_config_link(state: ConfigState, text: RwSignal<String>) {
+    let Some(selection) = restore(SharedPage::Config, text, |selection| match selection {
+        Selection::Line(line) => format!("?line={line}"),
+        Selection::Position { line, column } => format!("?line={line}&column={column}"),
+        _ => String::new(),
+    }) else {
+        return;
+    };
+    let pending = StoredValue::new(Some(selection));
+    Effect::new(move |_| {
+        if state.analysis.with(Option::is_none) {
+            return;
+        }
+        match pending.try_update_value(Option::take).flatten() {
+            Some(Selection::Position { line, column }) => state.select_position(line, column),
+            Some(Selection::Line(line)) => {
+                state.line.set(Some(line));
+                state.scroll_to_line(line);
+            }
+            _ => {}
+        }
+    });
+}
+
+/// Restores the view of the link in the address for `page`, or notes why it cannot; either way the
+/// address loses the link, keeping the path (and so the language) and gaining `address_of` the
+/// selection. Gives the selection restored, if a view was.
+fn restore(
+    page: SharedPage,
+    text: RwSignal<String>,
+    address_of: fn(Selection) -> String,
+) -> Option<Selection> {
+    let failure = RwSignal::new(None);
+    provide_context(OpenedLink(failure));
+    let hash = window().location().hash().unwrap_or_default();
+    let opened = share_link::decode_for(page, &hash)?;
+    let (rest, restored) = match opened {
+        Ok(view) => {
+            text.set(view.text);
+            (address_of(view.selection), Some(view.selection))
+        }
+        Err(error) => {
+            failure.set(Some(error));
+            (String::new(), None)
+        }
+    };
+    let path = window().location().pathname().unwrap_or_default();
+    let options = NavigateOptions {
+        resolve: false,
+        replace: true,
+        scroll: false,
+        ..NavigateOptions::default()
+    };
+    use_navigate()(&format!("{path}{rest}"), options);
+    restored
+}
+
+/// The share button and panel of the log explainer: shares the selected phase.
+#[component]
+pub(crate) fn ShareLogLink() -> impl IntoView {
+    let Some(state) = use_context::<LogState>() else {
+        return ().into_any();
+    };
+    let selection = Signal::derive(move || {
+        state
+            .selected
+            .get()
+            .map_or(Selection::Nothing, |index| Selection::Phase(index + 1))
+    });
+    view! { <SharePanel page=SharedPage::Log text=state.text selection=selection/> }.into_any()
+}
+
+/// The share button and panel of the config explainer: shares the selected part, else the highlighted
+/// line.
+#[component]
+pub(crate) fn ShareConfigLink(
+    /// The page's shared state, for the selection.
+    state: ConfigState,
+    /// The editor's text.
+    text: RwSignal<String>,
+) -> impl IntoView {
+    let selection = Signal::derive(move || {
+        let part = state.selected.get().and_then(|index| {
+            state.analysis.with(|analysis| {
+                analysis
+                    .as_ref()
+                    .and_then(|analysis| analysis.report.parts.get(index))
+                    .map(|part| part.span)
+            })
+        });
+        match (part, state.line.get()) {
+            (Some(span), _) => Selection::Position {
+                line: span.line,
+                column: span.column,
+            },
+            (None, Some(line)) => Selection::Line(line),
+            (None, None) => Selection::Nothing,
+        }
+    });
+    view! { <SharePanel page=SharedPage::Config text=text selection=selection/> }
+}
+
+/// A link made from the current view, with what was found on the way.
+#[derive(Debug, Clone, PartialEq)]
+struct BuiltLink {
+    /// The whole address.
+    link: String,
+    /// The secrets found in the text.
+    secrets: Vec<Secret>,
+    /// Whether they were masked in the link.
+    masked: bool,
+}
+
+/// What the Copy button achieved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CopyStatus {
+    /// Nothing yet.
+    Idle,
+    /// The link is in the clipboard.
+    Copied,
+    /// The clipboard refused; the link is selected for the reader to copy.
+    Selected,
+}
+
+/// The "Share link" button, its panel, and the report of a link that could not be opened.
+#[component]
+fn SharePanel(
+    /// Which explainer this is.
+    page: SharedPage,
+    /// The editor's text.
+    text: RwSignal<String>,
+    /// What is selected, to carry in the link.
+    selection: Signal<Selection>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let open = RwSignal::new(false);
+    let masking = RwSignal::new(true);
+    let copied = RwSignal::new(CopyStatus::Idle);
+    let field = NodeRef::<html::Input>::new();
+    let built = Memo::new(move |_| {
+        if !open.get() {
+            return None;
+        }
+        let original = text.get();
+        let secrets = find_secrets(&original);
+        let masked = masking.get();
+        let shared = if masked {
+            mask(&original, &secrets)
+        } else {
+            original
+        };
+        let view = SharedView {
+            page,
+            selection: selection.get(),
+            text: shared,
+        };
+        let link = format!(
+            "{}#{}",
+            page_address(page, lang.get()),
+            share_link::encode(&view)
+        );
+        Some(BuiltLink {
+            link,
+            secrets,
+            masked,
+        })
+    });
+    // A new link has not been copied yet.
+    Effect::new(move |_| {
+        built.track();
+        copied.set(CopyStatus::Idle);
+    });
+    let copy = move |_| {
+        let Some(input) = field.get_untracked() else {
+            return;
+        };
+        input.select();
+        let value = input.value();
+        let clipboard = window().navigator().clipboard();
+        if clipboard.is_undefined() {
+            copied.set(CopyStatus::Selected);
+            return;
+        }
+        let writing = JsFuture::from(clipboard.write_text(&value));
+        spawn_local(async move {
+            let status = match writing.await {
+                Ok(_) => CopyStatus::Copied,
+                Err(_) => CopyStatus::Selected,
+            };
+            // The reader may have left the page meanwhile.
+            if !copied.is_disposed() {
+                copied.set(status);
+            }
+        });
+    };
+    let link_value = move || {
+        built.with(|built| match built {
+            Some(built) if share_link::link_length(built.link.len()) != LinkLength::TooLong => {
+                built.link.clone()
+            }
+            _ => String::new(),
+        })
+    };
+    view! {
+        <div class="share">
+            <OpenFailure/>
+            <button
+                type="button"
+                class="share-toggle"
+                data-testid="share-open"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="share-panel"
+                on:click=move |_| open.update(|open| *open = !*open)
+            >
+                {t(Msg::ShareOpen)}
+            </button>
+            <Show when=move || open.get()>
+                <section class="share-panel" id="share-panel" data-testid="share-panel" aria-labelledby="share-title">
+                    <h2 id="share-title">{t(Msg::ShareTitle)}</h2>
+                    <p class="hint">{t(Msg::ShareIntro)}</p>
+                    <div class="share-row">
+                        <label for="share-link" class="share-label">{t(Msg::ShareFieldLabel)}</label>
+                        <input
+                            id="share-link"
+                            type="text"
+                            readonly=true
+                            data-testid="share-link"
+                            node_ref=field
+                            prop:value=link_value
+                            on:focus=move |_| {
+                                if let Some(input) = field.get_untracked() {
+                                    input.select();
+                                }
+                            }
+                        />
+                        <button type="button" data-testid="share-copy" on:click=copy disabled=move || link_value().is_empty()>
+                            {t(Msg::ShareCopy)}
+                        </button>
+                    </div>
+                    <CopyMessage status=copied/>
+                    <label class="share-mask">
+                        <input
+                            type="checkbox"
+                            data-testid="share-mask"
+                            prop:checked=move || masking.get()
+                            on:change=move |event| masking.set(event_target_checked(&event))
+                        />
+                        " "
+                        {t(Msg::ShareMask)}
+                    </label>
+                    {move || built.get().map(|built| view! { <SecretsReport built=built.clone() lang=lang.get()/> <LengthReport length=built.link.len() lang=lang.get()/> })}
+                </section>
+            </Show>
+        </div>
+    }
+}
+
+/// The address of `page` in `lang` on this site, without query or fragment.
+fn page_address(page: SharedPage, lang: Lang) -> String {
+    let origin = window().location().origin().unwrap_or_default();
+    let rest = match page {
+        SharedPage::Log => "",
+        SharedPage::Config => "config",
+    };
+    format!("{origin}{}/{}/{rest}", base_path(), lang.code())
+}
+
+/// What the Copy button did, said once it is known.
+#[component]
+fn CopyMessage(
+    /// What the last copy achieved.
+    status: RwSignal<CopyStatus>,
+) -> impl IntoView {
+    move || {
+        match status.get() {
+        CopyStatus::Idle => None,
+        CopyStatus::Copied => Some(
+            view! { <p class="notice success" role="status" data-testid="share-copied">{t(Msg::ShareCopied)}</p> }.into_any(),
+        ),
+        CopyStatus::Selected => Some(
+            view! { <p class="notice warning" role="status" data-testid="share-copy-selected">{t(Msg::ShareCopySelected)}</p> }.into_any(),
+        ),
+    }
+    }
+}
+
+/// What the link hides or shows of the secrets of the text, listed as the secrets notice lists them.
+#[component]
+fn SecretsReport(
+    /// The link and what was found.
+    built: BuiltLink,
+    /// The language of the sentences.
+    lang: Lang,
+) -> impl IntoView {
+    let count = format_count(built.secrets.len(), lang);
+    let list = summary(&built.secrets, lang);
+    let args = [("count", count), ("list", list)];
+    if built.secrets.is_empty() {
+        view! { <p class="hint" data-testid="share-no-secrets">{lang.text(Msg::ShareNoSecrets)}</p> }.into_any()
+    } else if built.masked {
+        view! { <p class="notice success" data-testid="share-masked">{fill(lang.text(Msg::ShareMasked), &args)}</p> }.into_any()
+    } else {
+        view! { <p class="notice warning" role="alert" data-testid="share-unmasked">{fill(lang.text(Msg::ShareUnmasked), &args)}</p> }.into_any()
+    }
+}
+
+/// The length of the link, and where such a length breaks.
+#[component]
+fn LengthReport(
+    /// The length of the link in characters.
+    length: usize,
+    /// The language of the sentences.
+    lang: Lang,
+) -> impl IntoView {
+    let count = [("count", format_count(length, lang))];
+    let (class, warning) = match share_link::link_length(length) {
+        LinkLength::Fine => ("hint", None),
+        LinkLength::Long => ("hint", Some((Msg::ShareLong, "share-long"))),
+        LinkLength::TooLong => (
+            "notice warning",
+            Some((Msg::ShareTooLong, "share-too-long")),
+        ),
+    };
+    view! {
+        <p class=class data-testid="share-length" data-length=length>
+            {fill(lang.text(Msg::ShareLength), &count)}
+        </p>
+        {warning.map(|(msg, id)| view! {
+            <p class="notice warning" role="alert" data-testid=id>{fill(lang.text(msg), &count)}</p>
+        })}
+    }
+}
+
+/// Why the link the page was opened with could not be restored, until dismissed.
+#[component]
+fn OpenFailure() -> impl IntoView {
+    let lang = use_lang();
+    let failure = use_context::<OpenedLink>().map(|opened| opened.0);
+    move || {
+        let error = failure.and_then(|failure| failure.get())?;
+        let lang = lang.get();
+        let reason = lang
+            .lookup(&format!("share.error.{}", error.id()))
+            .unwrap_or(error.id());
+        Some(view! {
+            <div class="notice warning share-error" role="alert" data-testid="share-error" data-error=error.id()>
+                <p><strong>{lang.text(Msg::ShareErrorTitle)}</strong> " " {reason}</p>
+                <p data-testid="share-draft-kept">{lang.text(Msg::ShareErrorKept)}</p>
+                <button type="button" data-testid="share-error-dismiss" on:click=move |_| {
+                    if let Some(failure) = failure {
+                        failure.set(None);
+                    }
+                }>
+                    {lang.text(Msg::ShareErrorDismiss)}
+                </button>
+            </div>
+        })
+    }
+}

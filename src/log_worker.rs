@@ -1,0 +1,284 @@
+//! Parses the pasted log off the page's thread, in the log worker (`crates/worker`), so that the page
+//! never freezes; the page shows the progress and can cancel.
+//!
+//! 1. A log smaller than [`MAIN_THREAD_LIMIT`] is parsed right here: it takes a few milliseconds,
+//!    less than starting a worker.
+//! 2. A larger one goes to the worker, started on first use from the script that `index.html` names in
+//!    `<meta name="pipelens-log-worker">` (written by `scripts/finalize-site.mjs`, relative to the
+//!    page's base, so it works under a sub-path). The text goes as UTF-8 bytes in a transferred
+//!    buffer; the worker answers with the fraction done, then the report as bytes
+//!    ([`pipelens_core::log::decode_report`]).
+//! 3. Cancelling, or a newer text, terminates the worker; the next parse starts a new one.
+//! 4. If no worker can be started or it fails, the log is parsed on the page's thread, as before.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, ArrayBuffer, Uint8Array};
+use leptos::prelude::*;
+use pipelens_core::log::{decode_report, parse_log, LogReport};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// Below this size (bytes) a log is parsed on the page's thread: about 5 ms at the parser's speed,
+/// where starting the worker and its module takes tens of milliseconds.
+pub(crate) const MAIN_THREAD_LIMIT: usize = 256 * 1024;
+
+/// The `<meta name>` whose content is the worker's script, relative to the page's base.
+const WORKER_META: &str = "pipelens-log-worker";
+
+/// Where the current parse stands, for the progress bar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum ParseState {
+    /// Nothing runs.
+    Idle,
+    /// The worker is parsing; the fraction done, 0.0 to 1.0.
+    Running(f32),
+    /// The reader cancelled the last parse.
+    Cancelled,
+}
+
+/// What to do with the report of a parse.
+type OnReport = Box<dyn FnOnce(LogReport)>;
+
+/// The log parser of the page: a handle that can be copied into closures.
+#[derive(Clone, Copy)]
+pub(crate) struct LogParser {
+    /// Where the current parse stands.
+    pub(crate) state: RwSignal<ParseState>,
+    worker: StoredValue<Rc<RefCell<WorkerSlot>>, LocalStorage>,
+}
+
+/// The worker, when one is started, and the parse it runs.
+#[derive(Default)]
+struct WorkerSlot {
+    worker: Option<StartedWorker>,
+    /// The worker could not be started or failed: parse on the page's thread from now on.
+    unavailable: bool,
+}
+
+/// A started worker, its event handlers and the job it has.
+struct StartedWorker {
+    worker: Worker,
+    ready: bool,
+    /// The log waiting for the worker to be ready, and what to do with its report.
+    job: Option<Job>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+/// One log being parsed.
+struct Job {
+    /// The text, kept to parse it here if the worker fails.
+    text: String,
+    /// Whether it has been posted to the worker.
+    posted: bool,
+    on_report: OnReport,
+}
+
+impl LogParser {
+    /// A parser for the current page, provided as context for the progress bar; its worker ends with
+    /// the page.
+    pub(crate) fn provide() -> Self {
+        let parser = Self {
+            state: RwSignal::new(ParseState::Idle),
+            worker: StoredValue::new_local(Rc::default()),
+        };
+        provide_context(parser);
+        on_cleanup(move || {
+            if let Some(slot) = parser.worker.try_get_value() {
+                terminate(&mut slot.borrow_mut());
+            }
+        });
+        parser
+    }
+
+    /// Parses `text` and gives its report to `on_report`, at once for a small log, later for a large
+    /// one (then [`LogParser::state`] shows the progress). A parse still running is cancelled.
+    pub(crate) fn parse(self, text: String, on_report: impl FnOnce(LogReport) + 'static) {
+        self.stop();
+        let Some(slot) = self.worker.try_get_value() else {
+            return;
+        };
+        if text.len() < MAIN_THREAD_LIMIT || slot.borrow().unavailable {
+            on_report(parse_log(&text));
+            return;
+        }
+        if slot.borrow().worker.is_none() {
+            let started = start_worker(self, &slot);
+            let mut slot = slot.borrow_mut();
+            match started {
+                Some(worker) => slot.worker = Some(worker),
+                None => slot.unavailable = true,
+            }
+        }
+        let job = Job {
+            text,
+            posted: false,
+            on_report: Box::new(on_report),
+        };
+        let mut slot = slot.borrow_mut();
+        match slot.worker.as_mut() {
+            Some(worker) => {
+                worker.job = Some(job);
+                self.state.set(ParseState::Running(0.0));
+                post_job(worker);
+            }
+            None => {
+                drop(slot);
+                (job.on_report)(parse_log(&job.text));
+            }
+        }
+    }
+
+    /// Cancels the parse in progress, if any, and says so.
+    pub(crate) fn cancel(self) {
+        if self.stop() {
+            self.state.set(ParseState::Cancelled);
+        }
+    }
+
+    /// Stops the parse in progress, if any (the worker is terminated), without saying it was
+    /// cancelled: for a newer text. Returns whether one was running.
+    pub(crate) fn stop(self) -> bool {
+        let Some(slot) = self.worker.try_get_value() else {
+            return false;
+        };
+        let mut slot = slot.borrow_mut();
+        let running = slot
+            .worker
+            .as_ref()
+            .is_some_and(|worker| worker.job.is_some());
+        if running {
+            terminate(&mut slot);
+        }
+        if self
+            .state
+            .try_get_untracked()
+            .is_some_and(|state| state != ParseState::Idle)
+        {
+            self.state.set(ParseState::Idle);
+        }
+        running
+    }
+
+    /// Handles a message of the worker: ready, progress, or the report.
+    fn on_message(self, slot: &Rc<RefCell<WorkerSlot>>, data: JsValue) {
+        if data.as_string().is_some() {
+            if let Some(worker) = slot.borrow_mut().worker.as_mut() {
+                worker.ready = true;
+                post_job(worker);
+            }
+        } else if let Some(fraction) = data.as_f64() {
+            if slot
+                .borrow()
+                .worker
+                .as_ref()
+                .is_some_and(|worker| worker.job.is_some())
+            {
+                self.state.try_set(ParseState::Running(fraction as f32));
+            }
+        } else if let Some(buffer) = data.dyn_ref::<ArrayBuffer>() {
+            let job = slot
+                .borrow_mut()
+                .worker
+                .as_mut()
+                .and_then(|worker| worker.job.take());
+            let Some(job) = job else {
+                return;
+            };
+            self.state.try_set(ParseState::Idle);
+            let bytes = Uint8Array::new(buffer).to_vec();
+            match decode_report(&bytes) {
+                Ok(report) => {
+                    drop(bytes);
+                    (job.on_report)(report);
+                }
+                Err(error) => {
+                    web_sys::console::warn_1(&format!("log worker: {error}").into());
+                    (job.on_report)(parse_log(&job.text));
+                }
+            }
+        }
+    }
+
+    /// The worker failed (its script did not load, or it stopped): parse here from now on.
+    fn on_error(self, slot: &Rc<RefCell<WorkerSlot>>, message: String) {
+        web_sys::console::warn_1(
+            &format!("log worker failed, parsing on the page: {message}").into(),
+        );
+        let job = {
+            let mut slot = slot.borrow_mut();
+            let job = slot.worker.as_mut().and_then(|worker| worker.job.take());
+            terminate(&mut slot);
+            slot.unavailable = true;
+            job
+        };
+        self.state.try_set(ParseState::Idle);
+        if let Some(job) = job {
+            (job.on_report)(parse_log(&job.text));
+        }
+    }
+}
+
+/// Starts the worker named in the page; `None` if there is none or the browser refuses it.
+fn start_worker(parser: LogParser, slot: &Rc<RefCell<WorkerSlot>>) -> Option<StartedWorker> {
+    let script = document()
+        .query_selector(&format!("meta[name='{WORKER_META}']"))
+        .ok()
+        .flatten()?
+        .get_attribute("content")?;
+    let options = WorkerOptions::new();
+    // The worker's loader is an ES module (`data-bindgen-target="web"` in index.html).
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options(&script, &options).ok()?;
+    let weak = Rc::downgrade(slot);
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        if let Some(slot) = weak.upgrade() {
+            parser.on_message(&slot, event.data());
+        }
+    });
+    let weak = Rc::downgrade(slot);
+    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+        if let Some(slot) = weak.upgrade() {
+            parser.on_error(&slot, event.message());
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Some(StartedWorker {
+        worker,
+        ready: false,
+        job: None,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+/// Posts the waiting job's text once the worker is ready, as bytes in a transferred buffer.
+fn post_job(worker: &mut StartedWorker) {
+    let Some(job) = worker
+        .job
+        .as_mut()
+        .filter(|job| worker.ready && !job.posted)
+    else {
+        return;
+    };
+    let bytes = Uint8Array::new_with_length(job.text.len() as u32);
+    bytes.copy_from(job.text.as_bytes());
+    let buffer = bytes.buffer();
+    job.posted = worker
+        .worker
+        .post_message_with_transfer(&buffer, &Array::of1(&buffer))
+        .is_ok();
+}
+
+/// Ends the worker and forgets it (and its job).
+fn terminate(slot: &mut WorkerSlot) {
+    if let Some(started) = slot.worker.take() {
+        started.worker.terminate();
+        started.worker.set_onmessage(None);
+        started.worker.set_onerror(None);
+    }
+}
