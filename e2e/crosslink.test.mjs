@@ -9,11 +9,15 @@ import { BUILDS, useSite } from './support/site.mjs';
 const REPO = path.resolve(import.meta.dirname, '..');
 const SEED_JOB_CONFIG = await readFile(path.join(REPO, 'samples/seed-build-and-test.config.yml'), 'utf8');
 
-/** Puts the seed job's configuration in the config page, then loads the example log in the log page. */
+/**
+ * Loads the seed job's configuration in the config page (its own example button, checked against the
+ * sample file), then the example log in the log page: what a trainer does.
+ */
 async function openBoth(lens) {
   await lens.byTestId('nav-config').click();
   await lens.byTestId('config-page').waitFor();
-  await lens.paste('config-input', SEED_JOB_CONFIG);
+  await lens.byTestId('load-example-log-config').click();
+  assert.equal(await lens.byTestId('config-input').inputValue(), SEED_JOB_CONFIG);
   await lens.page.waitForFunction(() => localStorage.length > 0 && Object.values(localStorage).some((v) => v.includes('python/install-packages')));
   await lens.byTestId('nav-log').click();
   await lens.byTestId('log-page').waitFor();

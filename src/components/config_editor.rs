@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{DragEvent, Event, File, HtmlInputElement};
 
+use crate::components::tour_steps::SEED_JOB_CONFIG;
 use crate::format::fill;
 use crate::i18n::{t, use_lang, Msg};
 use crate::text_file::read_text_file;
@@ -83,6 +84,9 @@ pub(crate) fn ConfigEditor(
                 <label id="config-editor-label" for="config-input" class="config-editor-label">{t(Msg::ConfigEditorLabel)}</label>
                 <button type="button" data-testid="load-example" on:click=move |_| replace(EXAMPLE.to_owned())>
                     {t(Msg::ConfigEditorExample)}
+                </button>
+                <button type="button" data-testid="load-example-log-config" on:click=move |_| replace(SEED_JOB_CONFIG.to_owned())>
+                    {t(Msg::ConfigEditorExampleLogConfig)}
                 </button>
                 <label class="config-file-button">
                     {t(Msg::ConfigEditorOpen)}

@@ -11,7 +11,8 @@ use pipelens_core::phases::RUN_STEP_DOC;
 
 use crate::pages::log::SEED_LOG;
 
-/// The configuration of the job that printed the seed log.
+/// The configuration of the job that printed the seed log (also behind the config explainer's second
+/// example button, so that the two examples, opened together, link each phase to its step).
 pub(crate) const SEED_JOB_CONFIG: &str =
     include_str!("../../samples/seed-build-and-test.config.yml");
 
