@@ -1,4 +1,8 @@
 //! The timeline of phases: one block per phase, coloured by status, wide by duration when known.
+//!
+//! A log of thousands of phases (a test suite's log repeated, a 100 MB log) shows its first
+//! [`TIMELINE_LIMIT`] phases and says how many more the log view holds: a wall of thousands of
+//! one-pixel blocks explains nothing, and drawing it cost the page seconds.
 
 use std::sync::Arc;
 
@@ -6,9 +10,12 @@ use leptos::prelude::*;
 use pipelens_core::log::LogReport;
 
 use crate::components::phase_status::{status_label, StatusIcon};
-use crate::format::format_duration;
+use crate::format::{fill, format_count, format_duration};
 use crate::i18n::{t, use_lang, Msg};
 use crate::pages::log::LogState;
+
+/// The most phases the timeline draws.
+pub(crate) const TIMELINE_LIMIT: usize = 500;
 
 /// The phases in order; clicking one selects it and scrolls the log to it.
 #[component]
@@ -26,6 +33,7 @@ pub(crate) fn PhaseTimeline(
     let items = report
         .phases
         .iter()
+        .take(TIMELINE_LIMIT)
         .enumerate()
         .map(|(index, phase)| {
             let title = display_title(&phase.title, index);
@@ -56,9 +64,15 @@ pub(crate) fn PhaseTimeline(
             }
         })
         .collect_view();
+    let hidden = report.phases.len().saturating_sub(TIMELINE_LIMIT);
     view! {
         <nav class="phase-timeline" aria-label=t(Msg::LogTimeline) data-testid="phase-timeline">
             <ol>{items}</ol>
+            {(hidden > 0).then(|| view! {
+                <p class="timeline-more hint" data-testid="timeline-more">
+                    {move || fill(lang.get().text(Msg::LogTimelineMore), &[("count", format_count(hidden, lang.get()))])}
+                </p>
+            })}
         </nav>
     }
 }
