@@ -109,6 +109,27 @@ test('cancelling keeps the text and says so; reading again or a newer text start
   await lens.close();
 });
 
+test('the worker also finds the secrets of the log it reads, with their lines, and they can be masked', async () => {
+  const KEY = 'AKIAZ7X2Q4M8N1P5R3T6';
+  const lines = bigLog(1).split('\n');
+  const at = lines.length - 40;
+  lines.splice(at, 0, `export AWS_ACCESS_KEY_ID=${KEY}`);
+  const text = lines.join('\n');
+  const lens = await site.open('en/');
+  await lens.paste('log-input', text);
+  await lens.byTestId('log-summary').waitFor({ timeout: 120_000 });
+  assert.equal(lens.page.workers().length, 1, 'read by the worker');
+  const notice = lens.byTestId('secrets-notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), new RegExp(`Secrets found: 1\\. an AWS access key id \\(line ${at + 1}\\)`));
+  await lens.byTestId('mask-secrets').click();
+  await lens.byTestId('secrets-masked').waitFor();
+  const masked = await lens.byTestId('log-input').inputValue();
+  assert.ok(!masked.includes(KEY));
+  assert.equal(masked.split('\n').length, lines.length);
+  await lens.close();
+});
+
 test('the worker starts under the GitHub Pages sub-path too', async () => {
   const lens = await pages.open('fr/');
   const worker = await lens.page.evaluate(() => document.querySelector('meta[name=pipelens-log-worker]').content);

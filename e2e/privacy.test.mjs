@@ -3,6 +3,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useSite } from './support/site.mjs';
+import { samplePath } from './support/corpus.mjs';
+import fs from 'node:fs';
+
+const SEED = fs.readFileSync(samplePath('seed-build-and-test.log'), 'utf8');
 
 const site = useSite();
 
@@ -17,6 +21,7 @@ test('the release build carries a strict Content-Security-Policy', async () => {
   assert.deepEqual(directives['default-src'], ["'none'"]);
   assert.deepEqual(directives['connect-src'], ["'self'"]);
   assert.deepEqual(directives['style-src'], ["'self'"]);
+  assert.deepEqual(directives['worker-src'], ["'self'"]);
   assert.ok(directives['script-src'].every((source) => ["'self'", "'wasm-unsafe-eval'"].includes(source) || /^'sha256-/.test(source)));
   assert.ok(!policy.includes('unsafe-inline') && !policy.includes('http'), policy);
 });
@@ -32,6 +37,23 @@ test('using every feature sends no request outside the site', async () => {
   await lens.byTestId('timeline-phase').nth(5).click();
   await lens.byTestId('phase-doc').locator('h2').first().waitFor();
   await lens.byTestId('log-search').fill('cache');
+  // Exports and share links are made in the page.
+  await Promise.all([lens.page.waitForEvent('download'), lens.byTestId('export-png').click()]);
+  await lens.byTestId('export-report').locator('summary').click();
+  await Promise.all([lens.page.waitForEvent('download'), lens.byTestId('export-report-html').click()]);
+  await lens.byTestId('share-open').click();
+  await lens.byTestId('share-link').waitFor();
+  // A log of 256 KiB or more is read by the worker, fetched from the site.
+  await lens.byTestId('clear-log').click();
+  await lens.paste('log-input', SEED.repeat(Math.ceil(300_000 / SEED.length)));
+  await lens.byTestId('log-summary').filter({ hasText: /\d{3} phases/ }).waitFor();
+  assert.equal(lens.page.workers().length, 1, 'the log worker ran');
+  await lens.byTestId('theme-switch').selectOption('dark');
+  await lens.byTestId('keyboard-help-button').click();
+  await lens.byTestId('keyboard-help-close').click();
+  await lens.byTestId('nav-tour').click();
+  await lens.byTestId('tour-next').click();
+  await lens.byTestId('nav-log').click();
   await lens.byTestId('lang-fr').click();
   await lens.byTestId('nav-config').click();
   await lens.byTestId('load-example').click();

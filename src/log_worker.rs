@@ -6,17 +6,19 @@
 //! 2. A larger one goes to the worker, started on first use from the script that `index.html` names in
 //!    `<meta name="pipelens-log-worker">` (written by `scripts/finalize-site.mjs`, relative to the
 //!    page's base, so it works under a sub-path). The text goes as UTF-8 bytes in a transferred
-//!    buffer; the worker answers with the fraction done, then the report as bytes
-//!    ([`pipelens_core::log::decode_report`]).
+//!    buffer; the worker answers with the fraction done, then the secrets of the text (numbers,
+//!    [`pipelens_core::secrets::secrets_from_words`]: scanning 100 MB here held the page for seconds),
+//!    then the report as bytes ([`pipelens_core::log::decode_report`]).
 //! 3. Cancelling, or a newer text, terminates the worker; the next parse starts a new one.
 //! 4. If no worker can be started or it fails, the log is parsed on the page's thread, as before.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, ArrayBuffer, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Uint32Array, Uint8Array};
 use leptos::prelude::*;
 use pipelens_core::log::{decode_report, parse_log, LogReport};
+use pipelens_core::secrets::{secrets_from_words, Secret};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
@@ -39,8 +41,9 @@ pub(crate) enum ParseState {
     Cancelled,
 }
 
-/// What to do with the report of a parse.
-type OnReport = Box<dyn FnOnce(LogReport)>;
+/// What to do with the report of a parse, and with the secrets of the text when the worker found them
+/// (`None`: the page must look for them itself).
+type OnReport = Box<dyn FnOnce(LogReport, Option<Vec<Secret>>)>;
 
 /// The log parser of the page: a handle that can be copied into closures.
 #[derive(Clone, Copy)]
@@ -74,6 +77,8 @@ struct Job {
     text: String,
     /// Whether it has been posted to the worker.
     posted: bool,
+    /// The secrets of the text, posted by the worker before the report.
+    secrets: Option<Vec<Secret>>,
     on_report: OnReport,
 }
 
@@ -95,14 +100,19 @@ impl LogParser {
     }
 
     /// Parses `text` and gives its report to `on_report`, at once for a small log, later for a large
-    /// one (then [`LogParser::state`] shows the progress). A parse still running is cancelled.
-    pub(crate) fn parse(self, text: String, on_report: impl FnOnce(LogReport) + 'static) {
+    /// one (then [`LogParser::state`] shows the progress, and the worker also gives the secrets of the
+    /// text). A parse still running is cancelled.
+    pub(crate) fn parse(
+        self,
+        text: String,
+        on_report: impl FnOnce(LogReport, Option<Vec<Secret>>) + 'static,
+    ) {
         self.stop();
         let Some(slot) = self.worker.try_get_value() else {
             return;
         };
         if text.len() < MAIN_THREAD_LIMIT || slot.borrow().unavailable {
-            on_report(parse_log(&text));
+            on_report(parse_log(&text), None);
             return;
         }
         if slot.borrow().worker.is_none() {
@@ -116,6 +126,7 @@ impl LogParser {
         let job = Job {
             text,
             posted: false,
+            secrets: None,
             on_report: Box::new(on_report),
         };
         let mut slot = slot.borrow_mut();
@@ -127,7 +138,7 @@ impl LogParser {
             }
             None => {
                 drop(slot);
-                (job.on_report)(parse_log(&job.text));
+                (job.on_report)(parse_log(&job.text), None);
             }
         }
     }
@@ -163,7 +174,7 @@ impl LogParser {
         running
     }
 
-    /// Handles a message of the worker: ready, progress, or the report.
+    /// Handles a message of the worker: ready, progress, the secrets, or the report.
     fn on_message(self, slot: &Rc<RefCell<WorkerSlot>>, data: JsValue) {
         if data.as_string().is_some() {
             if let Some(worker) = slot.borrow_mut().worker.as_mut() {
@@ -179,6 +190,15 @@ impl LogParser {
             {
                 self.state.try_set(ParseState::Running(fraction as f32));
             }
+        } else if let Some(words) = data.dyn_ref::<Uint32Array>() {
+            if let Some(job) = slot
+                .borrow_mut()
+                .worker
+                .as_mut()
+                .and_then(|worker| worker.job.as_mut())
+            {
+                job.secrets = secrets_from_words(&words.to_vec(), &job.text);
+            }
         } else if let Some(buffer) = data.dyn_ref::<ArrayBuffer>() {
             let job = slot
                 .borrow_mut()
@@ -193,11 +213,11 @@ impl LogParser {
             match decode_report(&bytes) {
                 Ok(report) => {
                     drop(bytes);
-                    (job.on_report)(report);
+                    (job.on_report)(report, job.secrets);
                 }
                 Err(error) => {
                     web_sys::console::warn_1(&format!("log worker: {error}").into());
-                    (job.on_report)(parse_log(&job.text));
+                    (job.on_report)(parse_log(&job.text), None);
                 }
             }
         }
@@ -217,7 +237,7 @@ impl LogParser {
         };
         self.state.try_set(ParseState::Idle);
         if let Some(job) = job {
-            (job.on_report)(parse_log(&job.text));
+            (job.on_report)(parse_log(&job.text), None);
         }
     }
 }

@@ -8,6 +8,7 @@ use pipelens_core::secrets::{find_secrets, mask, Secret};
 
 use crate::format::{fill, format_count};
 use crate::i18n::{t, use_lang, Lang, Msg};
+use crate::log_worker::MAIN_THREAD_LIMIT;
 
 /// How long the notice waits after the last change before looking for secrets again.
 const SCAN_DELAY: Duration = Duration::from_millis(300);
@@ -20,12 +21,28 @@ const LISTED: usize = 5;
 pub(crate) fn SecretsNotice(
     /// The editor's text; masking rewrites it.
     text: RwSignal<String>,
+    /// The secrets of the text when someone else looks for them (the log worker, for the logs it
+    /// parses): texts of [`MAIN_THREAD_LIMIT`] bytes or more are then not scanned here.
+    #[prop(optional)]
+    found_elsewhere: Option<RwSignal<Option<Vec<Secret>>>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let secrets = RwSignal::new(Vec::<Secret>::new());
     let masked = RwSignal::new(0usize);
+    if let Some(elsewhere) = found_elsewhere {
+        Effect::new(move |_| {
+            if let Some(found) = elsewhere.get() {
+                secrets.set(found);
+            }
+        });
+    }
     Effect::new(move |_| {
         let current = text.get();
+        if found_elsewhere.is_some() && current.len() >= MAIN_THREAD_LIMIT {
+            // The secrets of the previous text do not describe this one; the worker's will.
+            secrets.set(Vec::new());
+            return;
+        }
         set_timeout(
             move || {
                 // The reader may have left the page, or typed on, during the pause.

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use pipelens_core::log::{LogReport, PhaseStatus};
+use pipelens_core::secrets::Secret;
 
 use crate::app::base_path;
 use crate::components::draft_notice::DraftNotice;
@@ -45,6 +46,8 @@ pub(crate) struct LogState {
     pub(crate) scroll_request: RwSignal<Option<ScrollTarget>>,
     /// The line (0-based) of the current search match, highlighted in the log.
     pub(crate) current_match: RwSignal<Option<usize>>,
+    /// The secrets of the text, when the log worker found them (large logs only).
+    pub(crate) worker_secrets: RwSignal<Option<Vec<Secret>>>,
 }
 
 /// A place in the log to bring into view.
@@ -83,6 +86,7 @@ pub(crate) fn LogPage() -> impl IntoView {
         selected: RwSignal::new(None),
         scroll_request: RwSignal::new(None),
         current_match: RwSignal::new(None),
+        worker_secrets: RwSignal::new(None),
     };
     provide_context(state);
     crate::components::share_panel::restore_log_link(state.text);
@@ -96,8 +100,9 @@ pub(crate) fn LogPage() -> impl IntoView {
         if let Some(timer) = pending_timer.get_value() {
             timer.clear();
         }
-        // A newer text makes the parse still running useless.
+        // A newer text makes the parse still running useless, and the secrets found in the old one.
         parser.stop();
+        state.worker_secrets.set(None);
         let parse = move || {
             // The reader may have left the page before the pause ended.
             if state.report.is_disposed() {
@@ -136,7 +141,12 @@ pub(crate) fn LogPage() -> impl IntoView {
             if text.is_empty() {
                 show(None);
             } else {
-                parser.parse(text, move |report| show(Some(report)));
+                parser.parse(text, move |report, secrets| {
+                    if !state.worker_secrets.is_disposed() {
+                        state.worker_secrets.set(secrets);
+                    }
+                    show(Some(report));
+                });
             }
         };
         pending_timer.set_value(set_timeout_with_handle(parse, PARSE_DELAY).ok());
@@ -151,7 +161,7 @@ pub(crate) fn LogPage() -> impl IntoView {
             <p class="intro">{t(Msg::LogIntro)}</p>
             <LogInput/>
             <DraftNotice which=Draft::Log text=state.text/>
-            <SecretsNotice text=state.text/>
+            <SecretsNotice text=state.text found_elsewhere=state.worker_secrets/>
             <crate::components::share_panel::ShareLogLink/>
             <LogNotes/>
             <LogSearch/>

@@ -1,7 +1,8 @@
 //! What the worker receives and posts (see the steps in `main.rs`).
 
-use js_sys::{Array, ArrayBuffer, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Uint32Array, Uint8Array};
 use pipelens_core::log::{encode_report, parse_log_with_progress};
+use pipelens_core::secrets::{find_secrets, secrets_to_words};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::DedicatedWorkerGlobalScope;
 
@@ -14,8 +15,9 @@ pub(crate) fn post_ready(scope: &DedicatedWorkerGlobalScope) {
     let _posted = scope.post_message(&JsValue::from_str(READY));
 }
 
-/// Parses the log in `data` (UTF-8 bytes) and posts the progress, then the encoded report. Anything
-/// else than bytes is ignored: only the page talks to this worker.
+/// Parses the log in `data` (UTF-8 bytes) and posts the progress, then the secrets the text holds (a
+/// `Uint32Array`, see `pipelens_core::secrets::secrets_to_words`), then the encoded report. Anything else
+/// than bytes is ignored: only the page talks to this worker.
 pub(crate) fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
     let Some(buffer) = data.dyn_ref::<ArrayBuffer>() else {
         return;
@@ -31,6 +33,10 @@ pub(crate) fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
             let _posted = scope.post_message(&JsValue::from_f64(f64::from(fraction)));
         }
     });
+    // The secrets scan of a large text would otherwise hold the page's thread for seconds.
+    if let Some(words) = secrets_to_words(&find_secrets(&text)) {
+        let _posted = scope.post_message(&Uint32Array::from(words.as_slice()));
+    }
     drop(text);
     drop(bytes);
     let encoded = encode_report(&report);

@@ -29,12 +29,14 @@ mod placeholder;
 mod private_keys;
 mod tokens;
 mod urls;
+mod words;
 
 use std::ops::Range;
 
 use serde::Serialize;
 
 pub use mask::{mask, MASK};
+pub use words::{secrets_from_words, secrets_to_words};
 
 /// What kind of secret was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
