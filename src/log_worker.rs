@@ -6,9 +6,10 @@
 //! 2. A larger one goes to the worker, started on first use from the script that `index.html` names in
 //!    `<meta name="pipelens-log-worker">` (written by `scripts/finalize-site.mjs`, relative to the
 //!    page's base, so it works under a sub-path). The text goes as UTF-8 bytes in a transferred
-//!    buffer; the worker answers with the fraction done, then the secrets of the text (numbers,
-//!    [`pipelens_core::secrets::secrets_from_words`]: scanning 100 MB here held the page for seconds),
-//!    then the report as bytes ([`pipelens_core::log::decode_report`]).
+//!    buffer; the worker answers with the fraction done, then the report as bytes
+//!    ([`pipelens_core::log::decode_report`]), then the secrets of the text (numbers,
+//!    [`pipelens_core::secrets::secrets_from_words`]; scanning 100 MB here held the page for seconds),
+//!    which go to the signal given to [`LogParser::provide`].
 //! 3. Cancelling, or a newer text, terminates the worker; the next parse starts a new one.
 //! 4. If no worker can be started or it fails, the log is parsed on the page's thread, as before.
 
@@ -41,15 +42,16 @@ pub(crate) enum ParseState {
     Cancelled,
 }
 
-/// What to do with the report of a parse, and with the secrets of the text when the worker found them
-/// (`None`: the page must look for them itself).
-type OnReport = Box<dyn FnOnce(LogReport, Option<Vec<Secret>>)>;
+/// What to do with the report of a parse.
+type OnReport = Box<dyn FnOnce(LogReport)>;
 
 /// The log parser of the page: a handle that can be copied into closures.
 #[derive(Clone, Copy)]
 pub(crate) struct LogParser {
     /// Where the current parse stands.
     pub(crate) state: RwSignal<ParseState>,
+    /// Where the secrets the worker finds in the text it parsed go.
+    secrets: RwSignal<Option<Vec<Secret>>>,
     worker: StoredValue<Rc<RefCell<WorkerSlot>>, LocalStorage>,
 }
 
@@ -67,6 +69,8 @@ struct StartedWorker {
     ready: bool,
     /// The log waiting for the worker to be ready, and what to do with its report.
     job: Option<Job>,
+    /// The text whose report was delivered and whose secrets the worker is still looking for.
+    scanned_text: Option<String>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
@@ -77,17 +81,17 @@ struct Job {
     text: String,
     /// Whether it has been posted to the worker.
     posted: bool,
-    /// The secrets of the text, posted by the worker before the report.
-    secrets: Option<Vec<Secret>>,
     on_report: OnReport,
 }
 
 impl LogParser {
     /// A parser for the current page, provided as context for the progress bar; its worker ends with
-    /// the page.
-    pub(crate) fn provide() -> Self {
+    /// the page. The secrets the worker finds in a log it parsed are put in `secrets` (which is `None`
+    /// for a log parsed on the page's thread: the page looks for them itself).
+    pub(crate) fn provide(secrets: RwSignal<Option<Vec<Secret>>>) -> Self {
         let parser = Self {
             state: RwSignal::new(ParseState::Idle),
+            secrets,
             worker: StoredValue::new_local(Rc::default()),
         };
         provide_context(parser);
@@ -100,19 +104,15 @@ impl LogParser {
     }
 
     /// Parses `text` and gives its report to `on_report`, at once for a small log, later for a large
-    /// one (then [`LogParser::state`] shows the progress, and the worker also gives the secrets of the
-    /// text). A parse still running is cancelled.
-    pub(crate) fn parse(
-        self,
-        text: String,
-        on_report: impl FnOnce(LogReport, Option<Vec<Secret>>) + 'static,
-    ) {
+    /// one (then [`LogParser::state`] shows the progress, and the secrets follow the report). A parse
+    /// still running is cancelled.
+    pub(crate) fn parse(self, text: String, on_report: impl FnOnce(LogReport) + 'static) {
         self.stop();
         let Some(slot) = self.worker.try_get_value() else {
             return;
         };
         if text.len() < MAIN_THREAD_LIMIT || slot.borrow().unavailable {
-            on_report(parse_log(&text), None);
+            on_report(parse_log(&text));
             return;
         }
         if slot.borrow().worker.is_none() {
@@ -126,7 +126,6 @@ impl LogParser {
         let job = Job {
             text,
             posted: false,
-            secrets: None,
             on_report: Box::new(on_report),
         };
         let mut slot = slot.borrow_mut();
@@ -138,7 +137,7 @@ impl LogParser {
             }
             None => {
                 drop(slot);
-                (job.on_report)(parse_log(&job.text), None);
+                (job.on_report)(parse_log(&job.text));
             }
         }
     }
@@ -157,10 +156,12 @@ impl LogParser {
             return false;
         };
         let mut slot = slot.borrow_mut();
+        // A worker still looking for the secrets of the previous text is busy too: its answer would
+        // describe another text.
         let running = slot
             .worker
             .as_ref()
-            .is_some_and(|worker| worker.job.is_some());
+            .is_some_and(|worker| worker.job.is_some() || worker.scanned_text.is_some());
         if running {
             terminate(&mut slot);
         }
@@ -174,7 +175,7 @@ impl LogParser {
         running
     }
 
-    /// Handles a message of the worker: ready, progress, the secrets, or the report.
+    /// Handles a message of the worker: ready, progress, the report, or the secrets that follow it.
     fn on_message(self, slot: &Rc<RefCell<WorkerSlot>>, data: JsValue) {
         if data.as_string().is_some() {
             if let Some(worker) = slot.borrow_mut().worker.as_mut() {
@@ -191,13 +192,14 @@ impl LogParser {
                 self.state.try_set(ParseState::Running(fraction as f32));
             }
         } else if let Some(words) = data.dyn_ref::<Uint32Array>() {
-            if let Some(job) = slot
+            let text = slot
                 .borrow_mut()
                 .worker
                 .as_mut()
-                .and_then(|worker| worker.job.as_mut())
-            {
-                job.secrets = secrets_from_words(&words.to_vec(), &job.text);
+                .and_then(|worker| worker.scanned_text.take());
+            if let Some(text) = text {
+                self.secrets
+                    .try_set(secrets_from_words(&words.to_vec(), &text));
             }
         } else if let Some(buffer) = data.dyn_ref::<ArrayBuffer>() {
             let job = slot
@@ -213,11 +215,14 @@ impl LogParser {
             match decode_report(&bytes) {
                 Ok(report) => {
                     drop(bytes);
-                    (job.on_report)(report, job.secrets);
+                    if let Some(worker) = slot.borrow_mut().worker.as_mut() {
+                        worker.scanned_text = Some(job.text);
+                    }
+                    (job.on_report)(report);
                 }
                 Err(error) => {
                     web_sys::console::warn_1(&format!("log worker: {error}").into());
-                    (job.on_report)(parse_log(&job.text), None);
+                    (job.on_report)(parse_log(&job.text));
                 }
             }
         }
@@ -237,7 +242,7 @@ impl LogParser {
         };
         self.state.try_set(ParseState::Idle);
         if let Some(job) = job {
-            (job.on_report)(parse_log(&job.text), None);
+            (job.on_report)(parse_log(&job.text));
         }
     }
 }
@@ -271,6 +276,7 @@ fn start_worker(parser: LogParser, slot: &Rc<RefCell<WorkerSlot>>) -> Option<Sta
         worker,
         ready: false,
         job: None,
+        scanned_text: None,
         _on_message: on_message,
         _on_error: on_error,
     })

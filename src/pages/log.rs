@@ -90,7 +90,7 @@ pub(crate) fn LogPage() -> impl IntoView {
     };
     provide_context(state);
     crate::components::share_panel::restore_log_link(state.text);
-    let parser = crate::log_worker::LogParser::provide();
+    let parser = crate::log_worker::LogParser::provide(state.worker_secrets);
 
     // The phase named in the URL when the page opened, selected once the log is parsed.
     let pending_selection = StoredValue::new(phase_in_hash());
@@ -141,12 +141,7 @@ pub(crate) fn LogPage() -> impl IntoView {
             if text.is_empty() {
                 show(None);
             } else {
-                parser.parse(text, move |report, secrets| {
-                    if !state.worker_secrets.is_disposed() {
-                        state.worker_secrets.set(secrets);
-                    }
-                    show(Some(report));
-                });
+                parser.parse(text, move |report| show(Some(report)));
             }
         };
         pending_timer.set_value(set_timeout_with_handle(parse, PARSE_DELAY).ok());

@@ -15,9 +15,9 @@ pub(crate) fn post_ready(scope: &DedicatedWorkerGlobalScope) {
     let _posted = scope.post_message(&JsValue::from_str(READY));
 }
 
-/// Parses the log in `data` (UTF-8 bytes) and posts the progress, then the secrets the text holds (a
-/// `Uint32Array`, see `pipelens_core::secrets::secrets_to_words`), then the encoded report. Anything else
-/// than bytes is ignored: only the page talks to this worker.
+/// Parses the log in `data` (UTF-8 bytes) and posts the progress, then the encoded report, then the
+/// secrets the text holds (a `Uint32Array`, see `pipelens_core::secrets::secrets_to_words`). Anything
+/// else than bytes is ignored: only the page talks to this worker.
 pub(crate) fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
     let Some(buffer) = data.dyn_ref::<ArrayBuffer>() else {
         return;
@@ -33,12 +33,6 @@ pub(crate) fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
             let _posted = scope.post_message(&JsValue::from_f64(f64::from(fraction)));
         }
     });
-    // The secrets scan of a large text would otherwise hold the page's thread for seconds.
-    if let Some(words) = secrets_to_words(&find_secrets(&text)) {
-        let _posted = scope.post_message(&Uint32Array::from(words.as_slice()));
-    }
-    drop(text);
-    drop(bytes);
     let encoded = encode_report(&report);
     drop(report);
     let out = Uint8Array::new_with_length(encoded.len() as u32);
@@ -48,4 +42,8 @@ pub(crate) fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
     let transfer = Array::of1(&buffer);
     // Posting to our own page fails only if the buffer is detached, which it is not.
     let _posted = scope.post_message_with_transfer(&buffer, &transfer);
+    // Then the secrets, which the page would otherwise look for on its own thread (seconds for 100 MB).
+    if let Some(words) = secrets_to_words(&find_secrets(&text)) {
+        let _posted = scope.post_message(&Uint32Array::from(words.as_slice()));
+    }
 }
