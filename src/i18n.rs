@@ -4,6 +4,7 @@
 //! enum and one table per language, and refuses to build when a language lacks a key.
 
 use leptos::prelude::*;
+use pipelens_core::log::FactKind;
 
 mod generated {
     // Keys such as `fact.<id>` are looked up by name at run time, so not every variant is named in code.
@@ -60,7 +61,6 @@ impl Lang {
     }
 
     /// The sentence of a key known only at run time (a fact or note id from the core), if it exists.
-    #[allow(dead_code)] // Used by the log explainer.
     pub(crate) fn lookup(self, key: &str) -> Option<&'static str> {
         let index = generated::KEYS.binary_search(&key).ok()?;
         let table = match self {
@@ -68,6 +68,13 @@ impl Lang {
             Lang::Fr => &generated::FR,
         };
         Some(table[index])
+    }
+
+    /// The name of a kind of fact in this language (`locales/*/log.json`, `fact.<id>`), or the core's
+    /// English label if the catalogue lacks it.
+    pub(crate) fn fact_label(self, kind: FactKind) -> &'static str {
+        self.lookup(&format!("fact.{}", kind.id()))
+            .unwrap_or(kind.label())
     }
 }
 

@@ -57,9 +57,7 @@ pub(crate) fn PhaseExplanation(
             .facts
             .iter()
             .map(|fact| {
-                let label = lang_now
-                    .lookup(&format!("fact.{}", fact.kind.id()))
-                    .unwrap_or(fact.kind.label());
+                let label = lang_now.fact_label(fact.kind);
                 view! {
                     <tr data-testid="phase-fact" data-fact=fact.kind.id()>
                         <th scope="row">{label}</th>

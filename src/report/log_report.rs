@@ -227,9 +227,7 @@ fn phase_blocks(
             .facts
             .iter()
             .map(|fact| {
-                let label = lang
-                    .lookup(&format!("fact.{}", fact.kind.id()))
-                    .unwrap_or(fact.kind.label());
+                let label = lang.fact_label(fact.kind);
                 (
                     label.to_owned(),
                     vec![Inline::Code(redaction.apply(&fact.value))],
