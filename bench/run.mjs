@@ -4,7 +4,7 @@
 // largest corpus config against js-yaml's `load`; prints the medians, the ratios and the memory the
 // 100 MB parse needed.
 //
-//   node bench/run.mjs [--build] [--repetitions N] [--size MB] [--opt-level z|3|core3]
+//   node bench/run.mjs [--build] [--repetitions N] [--size MB] [--opt-level z|3|core3|saphyr3]
 //   node bench/run.mjs --site DIST [--repetitions N] [--size MB]
 //
 // With --site, it times instead the log explainer's worker path on a built site (a release `trunk build`
@@ -16,15 +16,16 @@
 // as Trunk does); --build rebuilds the module. `--opt-level 3` measures instead a module built for speed
 // (opt-level 3, wasm-opt -O3, in bench/pkg-o3) to compare with the site's size-optimised build;
 // `--opt-level core3` builds only pipelens-core at opt-level 3 and the rest as the site (a per-package
-// profile override, wasm-opt -Oz, in bench/pkg-core3). The raw figures are also written to
-// target/bench/browser-results[-o3|-core3].json.
+// profile override, wasm-opt -Oz, in bench/pkg-core3); `saphyr3` the same for the YAML parser alone
+// (bench/pkg-saphyr3). The raw figures are also written to target/bench/browser-results[-suffix].json.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { rendererMemory } from './renderer-memory.mjs';
 import { measureWorkerPath } from './worker-path.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,11 +42,11 @@ const repetitions = Number(options.repetitions);
 const LOG = join(ROOT, `target/bench/big-${options.size}mb.log`);
 const CONFIG = resolve(ROOT, '../shared/corpus/configs/aws-amplify__amplify-cli.yml');
 const optLevel = options['opt-level'];
-if (!['z', '3', 'core3'].includes(optLevel)) {
-  console.error(`bench: --opt-level must be z, 3 or core3, got ${optLevel}`);
+if (!['z', '3', 'core3', 'saphyr3'].includes(optLevel)) {
+  console.error(`bench: --opt-level must be z, 3, core3 or saphyr3, got ${optLevel}`);
   process.exit(2);
 }
-const suffix = { z: '', 3: '-o3', core3: '-core3' }[optLevel];
+const suffix = { z: '', 3: '-o3', core3: '-core3', saphyr3: '-saphyr3' }[optLevel];
 const PKG = join(ROOT, `bench/pkg${suffix}`);
 const WASM = join(PKG, 'pipelens_bench_wasm_bg.wasm');
 const TARGET_DIR = `${process.env.CARGO_TARGET_DIR ?? '/tmp/target-bench'}${suffix}`;
@@ -71,7 +72,8 @@ if (options.site) {
   process.exit(0);
 }
 if (options.build || !existsSync(WASM)) {
-  const profile = optLevel === 'core3' ? ['--config', 'profile.release.package.pipelens-core.opt-level=3'] : [];
+  const overridden = { core3: 'pipelens-core', saphyr3: 'saphyr-parser' }[optLevel];
+  const profile = overridden ? ['--config', `profile.release.package.${overridden}.opt-level=3`] : [];
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--manifest-path', 'bench/wasm/Cargo.toml', ...profile], {
     CARGO_TARGET_DIR: TARGET_DIR,
     CARGO_PROFILE_RELEASE_OPT_LEVEL: optLevel === '3' ? '3' : 'z',
@@ -114,41 +116,6 @@ function launchBenchBrowser() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
   });
-}
-
-/**
- * The peak and current resident memory (VmHWM, VmRSS, in bytes) of the Chromium renderer processes this
- * script started: the processes below this one whose command line says `--type=renderer`.
- */
-function rendererMemory() {
-  const parents = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const isOurs = (pid) => {
-    for (let current = pid; current > 1; current = parents.get(current) ?? 0) {
-      if (current === process.pid) return true;
-    }
-    return false;
-  };
-  const renderers = [];
-  for (const pid of parents.keys()) {
-    try {
-      if (!isOurs(pid) || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kilobytes = (field) => Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? 0) * 1024;
-      renderers.push({ pid, peak: kilobytes('VmHWM'), current: kilobytes('VmRSS') });
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return renderers;
 }
 
 /** The median of a list of numbers. */

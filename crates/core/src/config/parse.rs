@@ -50,6 +50,8 @@ struct Frame {
     anchor: usize,
     start: Span,
     children: Vec<Rc<Node>>,
+    /// The expanded size of the children so far (aliases count as what they stand for).
+    children_size: usize,
 }
 
 /// Reads the first YAML document of `text`; `Ok(None)` when the text holds no document.
@@ -70,7 +72,6 @@ pub(crate) fn parse_yaml(text: &str) -> Result<Option<Rc<Node>>, LocatedYamlErro
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, (Rc<Node>, usize)> = HashMap::new();
-    let mut sizes: HashMap<*const Node, usize> = HashMap::new();
     let mut expanded = 0usize;
     let mut root: Option<Rc<Node>> = None;
     while let Some(event) = parser.next_event() {
@@ -92,6 +93,7 @@ pub(crate) fn parse_yaml(text: &str) -> Result<Option<Rc<Node>>, LocatedYamlErro
                     anchor,
                     start: span,
                     children: Vec::new(),
+                    children_size: 0,
                 });
                 continue;
             }
@@ -107,7 +109,7 @@ pub(crate) fn parse_yaml(text: &str) -> Result<Option<Rc<Node>>, LocatedYamlErro
                 } else {
                     Value::Seq(frame.children)
                 };
-                let size = 1 + child_sizes(&value, &sizes);
+                let size = frame.children_size.saturating_add(1);
                 (Rc::new(Node { value, span: end }), frame.anchor, size)
             }
             Event::Scalar(value, style, anchor, _) => {
@@ -141,12 +143,14 @@ pub(crate) fn parse_yaml(text: &str) -> Result<Option<Rc<Node>>, LocatedYamlErro
                 (Rc::clone(node), 0, *size)
             }
         };
-        sizes.insert(Rc::as_ptr(&node), size);
         if anchor > 0 {
             anchors.insert(anchor, (Rc::clone(&node), size));
         }
         match stack.last_mut() {
-            Some(frame) => frame.children.push(node),
+            Some(frame) => {
+                frame.children.push(node);
+                frame.children_size = frame.children_size.saturating_add(size);
+            }
             None => {
                 root = Some(node);
                 break;
@@ -154,19 +158,6 @@ pub(crate) fn parse_yaml(text: &str) -> Result<Option<Rc<Node>>, LocatedYamlErro
         }
     }
     Ok(root)
-}
-
-/// The expanded size of a container's children.
-fn child_sizes(value: &Value, sizes: &HashMap<*const Node, usize>) -> usize {
-    let size = |n: &Rc<Node>| sizes.get(&Rc::as_ptr(n)).copied().unwrap_or(1);
-    match value {
-        Value::Scalar { .. } => 0,
-        Value::Seq(items) => items.iter().map(size).fold(0, usize::saturating_add),
-        Value::Map(entries) => entries
-            .iter()
-            .map(|(k, v)| size(k).saturating_add(size(v)))
-            .fold(0, usize::saturating_add),
-    }
 }
 
 /// Pairs a mapping's children into entries and resolves its `<<` merge keys.

@@ -230,8 +230,8 @@ pub struct FoundReference {
 pub fn find_references(text: &str) -> Vec<FoundReference> {
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(open) = text[from..].find("<<").map(|i| from + i) {
-        let Some(close) = text[open + 2..].find(">>").map(|i| open + 2 + i) else {
+    while let Some(open) = find_doubled(text, from, b'<') {
+        let Some(close) = find_doubled(text, open + 2, b'>') else {
             break;
         };
         let inner = text[open + 2..close]
@@ -247,6 +247,23 @@ pub fn find_references(text: &str) -> Vec<FoundReference> {
         from = close + 2;
     }
     found
+}
+
+/// The byte offset of the first `bracket` written twice (`<<`, `>>`) in `text` from `from` on.
+///
+/// Every scalar of a config is searched, most of them holding none: looking at each byte for one value
+/// costs far less there than `str::find("<<")`, which sets up a substring searcher for each call.
+fn find_doubled(text: &str, from: usize, bracket: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(offset) = bytes.get(at..)?.iter().position(|&byte| byte == bracket) {
+        let index = at + offset;
+        if bytes.get(index + 1) == Some(&bracket) {
+            return Some(index);
+        }
+        at = index + 1;
+    }
+    None
 }
 
 /// Names the thing a `<< ... >>` expression refers to.

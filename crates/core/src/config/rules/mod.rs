@@ -24,6 +24,8 @@ use super::graph::WorkflowGraph;
 use super::model::{Config, Step, StepKind};
 use super::span::Span;
 use super::tree::Node;
+use std::collections::HashSet;
+use std::rc::Rc;
 
 /// A rule's identity: its stable id, its severity and the page that explains it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,19 +137,27 @@ pub(crate) fn all_steps(config: &Config) -> Vec<&Step> {
 
 /// Calls `visit` on every scalar of the subtree with its text and span (shared subtrees once each).
 pub(crate) fn for_each_scalar(node: &Node, visit: &mut dyn FnMut(&str, Span)) {
-    let mut seen = std::collections::HashSet::new();
+    // Only a node held by more than one parent (an alias, or a merged mapping's entries) can be met
+    // twice, so only those are remembered: hashing every node cost a tenth of the analysis.
+    fn push<'a>(stack: &mut Vec<&'a Node>, seen: &mut HashSet<*const Node>, child: &'a Rc<Node>) {
+        if Rc::strong_count(child) == 1 || seen.insert(Rc::as_ptr(child)) {
+            stack.push(child);
+        }
+    }
+    let mut seen = HashSet::new();
     let mut stack = vec![node];
     while let Some(node) = stack.pop() {
-        if !seen.insert(node as *const Node) {
-            continue;
-        }
         match &node.value {
             super::tree::Value::Scalar { text, .. } => visit(text, node.span),
-            super::tree::Value::Seq(items) => stack.extend(items.iter().map(|i| &**i)),
+            super::tree::Value::Seq(items) => {
+                for item in items {
+                    push(&mut stack, &mut seen, item);
+                }
+            }
             super::tree::Value::Map(entries) => {
-                for (k, v) in entries {
-                    stack.push(k);
-                    stack.push(v);
+                for (key, value) in entries {
+                    push(&mut stack, &mut seen, key);
+                    push(&mut stack, &mut seen, value);
                 }
             }
         }

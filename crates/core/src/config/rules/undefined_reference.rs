@@ -175,7 +175,7 @@ fn check_parameters(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
                             name: parameter.clone(),
                             suggestion: suggest(parameter, names()),
                         };
-                        out.push(diagnostic(RULE, span, message));
+                        out.push(diagnostic(RULE, span(), message));
                     }
                 }
             });
@@ -190,18 +190,21 @@ fn check_parameters(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     name: parameter.clone(),
                     suggestion: suggest(parameter, pipeline()),
                 };
-                out.push(diagnostic(RULE, span, message));
+                out.push(diagnostic(RULE, span(), message));
             }
         }
     });
 }
 
-/// Calls `visit` for every `<< ... >>` of the subtree with its span.
-fn scan(text: &str, node: &Node, visit: &mut dyn FnMut(&Reference, Span)) {
+/// Calls `visit` for every `<< ... >>` of the subtree with a way to find its span: finding it searches
+/// the source, so it is done only for a reference that is reported.
+fn scan(text: &str, node: &Node, visit: &mut dyn FnMut(&Reference, &dyn Fn() -> Span)) {
     for_each_scalar(node, &mut |scalar, span| {
         for found in find_references(scalar) {
             let written = &scalar[found.start..found.end];
-            visit(&found.reference, span.find(text, written).unwrap_or(span));
+            visit(&found.reference, &|| {
+                span.find(text, written).unwrap_or(span)
+            });
         }
     });
 }
