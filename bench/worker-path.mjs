@@ -10,6 +10,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { extname, join, resolve } from 'node:path';
+import { rendererMemory } from './renderer-memory.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
@@ -58,25 +59,32 @@ function parseInWorker(page, reuse) {
 }
 
 /**
- * Runs in the page: pastes the log (or its first `limit` characters, cut at a line end) into the editor and
- * waits for the summary, watching long tasks.
+ * Pastes the log (or its first `limit` characters, cut at a line end) into the editor of `app` and waits for
+ * the summary, watching long tasks; with the memory of the page before and after (see `pageMemory`).
  */
-function pasteInApp(page, limit = Infinity) {
-  return page.evaluate(async (most) => {
+async function pasteInApp(app, limit = Infinity) {
+  // The harness's own copies first (the fetched text, the event's DataTransfer), measured apart.
+  await app.evaluate(async (most) => {
     const whole = await (await fetch('/bench.log')).text();
     const text = whole.length <= most ? whole : whole.slice(0, whole.lastIndexOf('\n', most) + 1);
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    window.benchPaste = { data, length: text.length };
+  }, limit);
+  const before = await pageMemory(app);
+  const run = await app.evaluate(async () => {
+    const { data, length } = window.benchPaste;
+    delete window.benchPaste;
     const editor = document.querySelector('[data-testid=log-input]');
     const longTasks = [];
     const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration)));
     // A real paste: the page takes a large text itself (out of the text area); a small one is inserted by
     // the browser, which this reproduces with the value and an input event.
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
     const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
     const start = performance.now();
     editor.dispatchEvent(paste);
     if (!paste.defaultPrevented) {
-      editor.value = text;
+      editor.value = data.getData('text/plain');
       editor.dispatchEvent(new Event('input', { bubbles: true }));
     }
     const afterInput = performance.now() - start;
@@ -94,11 +102,41 @@ function pasteInApp(page, limit = Infinity) {
     await new Promise((settled) => setTimeout(settled, 50));
     observer.disconnect();
     return {
-      ms, afterInput, progressSeen, longTasks,
+      ms, afterInput, progressSeen, longTasks, length,
       summary: document.querySelector('[data-testid=log-summary]').textContent,
-      bytes: new TextEncoder().encode(text).length,
     };
-  }, limit);
+  });
+  // The secrets follow the report: wait for the worker to be done before reading the peaks.
+  await app.waitForTimeout(3000);
+  const after = await pageMemory(app);
+  return { ...run, memory: { before, after } };
+}
+
+/**
+ * The memory of the app's page: its wasm memory (the high-water mark of the module: it never shrinks), the
+ * JS heap after a gc, and the renderer process' peak and current resident memory (the largest renderer).
+ */
+async function pageMemory(app) {
+  const inPage = await app.evaluate(() => {
+    window.gc?.();
+    return { wasm: window.benchWasmMemory?.buffer.byteLength ?? null, jsHeap: performance.memory?.usedJSHeapSize ?? null };
+  });
+  const renderers = rendererMemory();
+  const renderer = renderers.reduce((largest, next) => (next.peak > (largest?.peak ?? 0) ? next : largest), null);
+  return { ...inPage, rendererPeak: renderer?.peak ?? null, rendererCurrent: renderer?.current ?? null };
+}
+
+/** A new page of the app at /en/, whose wasm memory the harness can read (`window.benchWasmMemory`). */
+async function openApp(browser, url) {
+  const context = await browser.newContext();
+  const app = await context.newPage();
+  app.on('pageerror', (error) => console.log(`[site error] ${error.message}`));
+  await app.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (event) => { window.benchWasmMemory = event.detail.wasm.memory; });
+  });
+  await app.goto(`${url}en/`);
+  await app.getByTestId('log-input').waitFor();
+  return { context, app };
 }
 
 /** The median of a list of numbers. */
@@ -127,21 +165,14 @@ export async function measureWorkerPath(browser, dist, logPath, repetitions) {
     figures.workerWarm = await parseInWorker(page, true);
     await context.close();
     for (let run = 0; run < Math.min(3, repetitions); run += 1) {
-      const appContext = await browser.newContext();
-      const app = await appContext.newPage();
-      app.on('pageerror', (error) => console.log(`[site error] ${error.message}`));
-      await app.goto(`${url}en/`);
-      await app.getByTestId('log-input').waitFor();
+      const { context: appContext, app } = await openApp(browser, url);
       figures.app.push(await pasteInApp(app));
       await appContext.close();
     }
     // Around the size below which the app parses on its own thread (log_worker::MAIN_THREAD_LIMIT, 256 KiB):
     // just under it (page thread), just over it and at 1 MB (worker, its start included).
     for (const limit of [255_000, 270_000, 1_000_000]) {
-      const smallContext = await browser.newContext();
-      const app = await smallContext.newPage();
-      await app.goto(`${url}en/`);
-      await app.getByTestId('log-input').waitFor();
+      const { context: smallContext, app } = await openApp(browser, url);
       figures.small.push(await pasteInApp(app, limit));
       await smallContext.close();
     }
@@ -157,8 +188,14 @@ export async function measureWorkerPath(browser, dist, logPath, repetitions) {
   console.log(`  app: paste -> summary    ${appMs.toFixed(1)} ms wall (median of ${figures.app.length}: ${figures.app.map((run) => run.ms.toFixed(0)).join(', ')}); input event ${figures.app.map((run) => run.afterInput.toFixed(0)).join(', ')} ms; progress bar seen ${figures.app.every((run) => run.progressSeen)}`);
   console.log(`  app: longest main-thread task after the paste ${longest.map((ms) => ms.toFixed(0)).join(', ')} ms; all long tasks of run 1: ${figures.app[0].longTasks.map((ms) => ms.toFixed(0)).join(', ')}`);
   console.log(`  app summary: ${figures.app[0].summary}`);
+  const mb = (bytes) => (bytes === null ? '?' : `${(bytes / 1e6).toFixed(1)} MB`);
+  const times = (bytes) => (bytes === null ? '?' : `${(bytes / logBytes).toFixed(2)}x`);
+  for (const [index, run] of figures.app.entries()) {
+    const { before, after } = run.memory;
+    console.log(`  app memory, run ${index + 1}: wasm ${mb(before.wasm)} -> ${mb(after.wasm)} (${times(after.wasm)} the log); JS heap after gc ${mb(before.jsHeap)} -> ${mb(after.jsHeap)}; renderer peak RSS ${mb(before.rendererPeak)} with the harness's copies -> ${mb(after.rendererPeak)} (${times(after.rendererPeak)}), ${mb(after.rendererCurrent)} now`);
+  }
   for (const run of figures.small) {
-    console.log(`  app, ${run.bytes} bytes: paste -> summary ${run.ms.toFixed(1)} ms (120 ms of pause included); longest task ${Math.max(0, ...run.longTasks).toFixed(0)} ms`);
+    console.log(`  app, ${run.length} characters: paste -> summary ${run.ms.toFixed(1)} ms (120 ms of pause included); longest task ${Math.max(0, ...run.longTasks).toFixed(0)} ms`);
   }
   return figures;
 }

@@ -77,14 +77,50 @@ test('a paste larger than 2 MB is kept out of the text area, described, explaine
   const card = lens.byTestId('large-log-card');
   await card.waitFor();
   assert.equal(await lens.byTestId('log-input').count(), 0);
+  assert.match(await card.textContent(), /^A log of \d+\.\d MB (\([\d,]+ lines\) )?is loaded/);
+  // The line count comes with the report (counting 100 MB on the page's thread would hold it).
+  await lens.byTestId('log-summary').waitFor({ timeout: 60_000 });
   const lines = big.split('\n').length - (big.endsWith('\n') ? 1 : 0);
   assert.match(await card.textContent(), new RegExp(`\\(${lines.toLocaleString('en-US')} lines\\)`));
-  await lens.byTestId('log-summary').waitFor({ timeout: 60_000 });
   assert.equal(await lens.byTestId('timeline-phase').count(), 11);
 
   await lens.byTestId('lang-fr').click();
   await card.filter({ hasText: 'Mo' }).waitFor();
   await lens.byTestId('clear-log').click();
   assert.equal(await lens.byTestId('log-input').inputValue(), '');
+  await lens.close();
+});
+
+test('a large paste is read without blocking, and what the reader does meanwhile wins over it', async () => {
+  const lens = await site.open('en/');
+  const big = longLog(10, 9000);
+  // The paste, then at once (before its first slice is read) a click on "Load the example".
+  const prevented = await lens.byTestId('log-input').evaluate((editor, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    editor.dispatchEvent(paste);
+    document.querySelector('[data-testid=load-example]').click();
+    return paste.defaultPrevented;
+  }, big);
+  assert.equal(prevented, true);
+  await lens.byTestId('timeline-phase').nth(11).waitFor();
+  // The superseded paste never lands, even once it would have been read (three slices: about 0.1 s in a
+  // release build; this waits far longer, it times nothing).
+  await lens.page.waitForTimeout(1500);
+  assert.equal(await lens.byTestId('large-log-card').count(), 0);
+  assert.equal(await lens.byTestId('paste-reading').count(), 0);
+  assert.match(await lens.byTestId('log-input').inputValue(), /^Spin up environment/);
+  assert.ok((await lens.byTestId('log-input').inputValue()).length < 100_000);
+
+  // Pasted again into the emptied editor and left alone, it is read and explained.
+  await lens.byTestId('clear-log').click();
+  await lens.byTestId('log-input').evaluate((editor, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, big);
+  await lens.byTestId('large-log-card').waitFor();
+  await lens.byTestId('log-summary').filter({ hasText: '11 phases' }).waitFor({ timeout: 60_000 });
   await lens.close();
 });

@@ -10,7 +10,8 @@
 //!    ([`pipelens_core::log::decode_report`]), then the secrets of the text (numbers,
 //!    [`pipelens_core::secrets::secrets_from_words`]; scanning 100 MB here held the page for seconds),
 //!    which go to the signal given to [`LogParser::provide`].
-//! 3. Cancelling, or a newer text, terminates the worker; the next parse starts a new one.
+//! 3. Cancelling, or a newer text, terminates the worker; so does the end of a parse, to give its
+//!    memory back. The next parse starts a new one.
 //! 4. If no worker can be started or it fails, the log is parsed on the page's thread, as before.
 
 use std::cell::RefCell;
@@ -50,6 +51,9 @@ type OnReport = Box<dyn FnOnce(LogReport)>;
 pub(crate) struct LogParser {
     /// Where the current parse stands.
     pub(crate) state: RwSignal<ParseState>,
+    /// The text it parses: read, never copied, when a parse starts, when the worker is ready for it,
+    /// when it fails and when its secrets arrive. A change of the text must [`LogParser::stop`] the parse.
+    text: RwSignal<String>,
     /// Where the secrets the worker finds in the text it parsed go.
     secrets: RwSignal<Option<Vec<Secret>>>,
     worker: StoredValue<Rc<RefCell<WorkerSlot>>, LocalStorage>,
@@ -69,28 +73,27 @@ struct StartedWorker {
     ready: bool,
     /// The log waiting for the worker to be ready, and what to do with its report.
     job: Option<Job>,
-    /// The text whose report was delivered and whose secrets the worker is still looking for.
-    scanned_text: Option<String>,
+    /// The report was delivered; the worker is still looking for the secrets of the text.
+    scanning: bool,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
 
-/// One log being parsed.
+/// One log being parsed (the parser's text).
 struct Job {
-    /// The text, kept to parse it here if the worker fails.
-    text: String,
     /// Whether it has been posted to the worker.
     posted: bool,
     on_report: OnReport,
 }
 
 impl LogParser {
-    /// A parser for the current page, provided as context for the progress bar; its worker ends with
-    /// the page. The secrets the worker finds in a log it parsed are put in `secrets` (which is `None`
-    /// for a log parsed on the page's thread: the page looks for them itself).
-    pub(crate) fn provide(secrets: RwSignal<Option<Vec<Secret>>>) -> Self {
+    /// A parser of `text` for the current page, provided as context for the progress bar; its worker
+    /// ends with the page. The secrets the worker finds in a log it parsed are put in `secrets` (which
+    /// is `None` for a log parsed on the page's thread: the page looks for them itself).
+    pub(crate) fn provide(text: RwSignal<String>, secrets: RwSignal<Option<Vec<Secret>>>) -> Self {
         let parser = Self {
             state: RwSignal::new(ParseState::Idle),
+            text,
             secrets,
             worker: StoredValue::new_local(Rc::default()),
         };
@@ -103,16 +106,19 @@ impl LogParser {
         parser
     }
 
-    /// Parses `text` and gives its report to `on_report`, at once for a small log, later for a large
+    /// Parses the text and gives its report to `on_report`, at once for a small log, later for a large
     /// one (then [`LogParser::state`] shows the progress, and the secrets follow the report). A parse
     /// still running is cancelled.
-    pub(crate) fn parse(self, text: String, on_report: impl FnOnce(LogReport) + 'static) {
+    pub(crate) fn parse(self, on_report: impl FnOnce(LogReport) + 'static) {
         self.stop();
         let Some(slot) = self.worker.try_get_value() else {
             return;
         };
-        if text.len() < MAIN_THREAD_LIMIT || slot.borrow().unavailable {
-            on_report(parse_log(&text));
+        let Some(length) = self.text.try_with_untracked(String::len) else {
+            return;
+        };
+        if length < MAIN_THREAD_LIMIT || slot.borrow().unavailable {
+            self.parse_here(on_report);
             return;
         }
         if slot.borrow().worker.is_none() {
@@ -124,7 +130,6 @@ impl LogParser {
             }
         }
         let job = Job {
-            text,
             posted: false,
             on_report: Box::new(on_report),
         };
@@ -133,13 +138,43 @@ impl LogParser {
             Some(worker) => {
                 worker.job = Some(job);
                 self.state.set(ParseState::Running(0.0));
-                post_job(worker);
+                self.post_job(worker);
             }
             None => {
                 drop(slot);
-                (job.on_report)(parse_log(&job.text));
+                self.parse_here(job.on_report);
             }
         }
+    }
+
+    /// Parses the text on the page's thread.
+    fn parse_here(self, on_report: impl FnOnce(LogReport)) {
+        if let Some(report) = self.text.try_with_untracked(|text| parse_log(text)) {
+            on_report(report);
+        }
+    }
+
+    /// Posts the waiting job's text once the worker is ready, as bytes in a transferred buffer.
+    fn post_job(self, worker: &mut StartedWorker) {
+        let Some(job) = worker
+            .job
+            .as_mut()
+            .filter(|job| worker.ready && !job.posted)
+        else {
+            return;
+        };
+        let Some(bytes) = self.text.try_with_untracked(|text| {
+            let bytes = Uint8Array::new_with_length(text.len() as u32);
+            bytes.copy_from(text.as_bytes());
+            bytes
+        }) else {
+            return;
+        };
+        let buffer = bytes.buffer();
+        job.posted = worker
+            .worker
+            .post_message_with_transfer(&buffer, &Array::of1(&buffer))
+            .is_ok();
     }
 
     /// Cancels the parse in progress, if any, and says so.
@@ -161,7 +196,7 @@ impl LogParser {
         let running = slot
             .worker
             .as_ref()
-            .is_some_and(|worker| worker.job.is_some() || worker.scanned_text.is_some());
+            .is_some_and(|worker| worker.job.is_some() || worker.scanning);
         if running {
             terminate(&mut slot);
         }
@@ -180,7 +215,7 @@ impl LogParser {
         if data.as_string().is_some() {
             if let Some(worker) = slot.borrow_mut().worker.as_mut() {
                 worker.ready = true;
-                post_job(worker);
+                self.post_job(worker);
             }
         } else if let Some(fraction) = data.as_f64() {
             if slot
@@ -192,14 +227,19 @@ impl LogParser {
                 self.state.try_set(ParseState::Running(fraction as f32));
             }
         } else if let Some(words) = data.dyn_ref::<Uint32Array>() {
-            let text = slot
+            let scanned = slot
                 .borrow_mut()
                 .worker
                 .as_mut()
-                .and_then(|worker| worker.scanned_text.take());
-            if let Some(text) = text {
-                self.secrets
-                    .try_set(secrets_from_words(&words.to_vec(), &text));
+                .is_some_and(|worker| std::mem::take(&mut worker.scanning));
+            if scanned {
+                let secrets = self
+                    .text
+                    .try_with_untracked(|text| secrets_from_words(&words.to_vec(), text));
+                self.secrets.try_set(secrets.flatten());
+                // Done with this text: a worker's memory never shrinks (about 4x the last log), so
+                // it goes, and the next large log starts a new one (tens of milliseconds).
+                terminate(&mut slot.borrow_mut());
             }
         } else if let Some(buffer) = data.dyn_ref::<ArrayBuffer>() {
             let job = slot
@@ -216,13 +256,13 @@ impl LogParser {
                 Ok(report) => {
                     drop(bytes);
                     if let Some(worker) = slot.borrow_mut().worker.as_mut() {
-                        worker.scanned_text = Some(job.text);
+                        worker.scanning = true;
                     }
                     (job.on_report)(report);
                 }
                 Err(error) => {
                     web_sys::console::warn_1(&format!("log worker: {error}").into());
-                    (job.on_report)(parse_log(&job.text));
+                    self.parse_here(job.on_report);
                 }
             }
         }
@@ -242,7 +282,7 @@ impl LogParser {
         };
         self.state.try_set(ParseState::Idle);
         if let Some(job) = job {
-            (job.on_report)(parse_log(&job.text));
+            self.parse_here(job.on_report);
         }
     }
 }
@@ -276,28 +316,10 @@ fn start_worker(parser: LogParser, slot: &Rc<RefCell<WorkerSlot>>) -> Option<Sta
         worker,
         ready: false,
         job: None,
-        scanned_text: None,
+        scanning: false,
         _on_message: on_message,
         _on_error: on_error,
     })
-}
-
-/// Posts the waiting job's text once the worker is ready, as bytes in a transferred buffer.
-fn post_job(worker: &mut StartedWorker) {
-    let Some(job) = worker
-        .job
-        .as_mut()
-        .filter(|job| worker.ready && !job.posted)
-    else {
-        return;
-    };
-    let bytes = Uint8Array::new_with_length(job.text.len() as u32);
-    bytes.copy_from(job.text.as_bytes());
-    let buffer = bytes.buffer();
-    job.posted = worker
-        .worker
-        .post_message_with_transfer(&buffer, &Array::of1(&buffer))
-        .is_ok();
 }
 
 /// Ends the worker and forgets it (and its job).

@@ -2,8 +2,9 @@
 //!
 //! A log larger than [`EDITABLE_BYTES`] is not put in the text area: Chromium needs about a minute to lay
 //! out 100 MB of text in one, during which the tab is frozen. Such a log is held by the page, described
-//! in a card (size, lines) and shown by the log view below; pasting it is caught before the browser
-//! inserts it.
+//! in a card (size, then lines once read) and shown by the log view below. Pasting it is caught before
+//! the browser inserts it, and the text is converted in slices ([`crate::pasted_text`]) while a line says
+//! it is being read.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,6 +13,7 @@ use wasm_bindgen::JsCast;
 use crate::format::{fill, format_count};
 use crate::i18n::{t, use_lang, Lang, Msg};
 use crate::pages::log::{LogState, SEED_LOG};
+use crate::pasted_text::{large_paste, read_large_paste};
 use crate::text_file::read_text_file;
 
 /// Logs larger than this (in bytes) are kept out of the text area (see the module's documentation).
@@ -24,8 +26,18 @@ pub(crate) fn LogInput() -> impl IntoView {
     let lang = use_lang();
     let file_message = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
+    // A large paste is read in slices (`pasted_text`); whatever the reader does meanwhile (typing,
+    // another paste, a file, the example, Clear) supersedes it.
+    let reading = RwSignal::new(false);
+    let actions = StoredValue::new(0_u64);
+    let supersede_reading = move || {
+        actions.update_value(|count| *count += 1);
+        reading.set(false);
+        actions.get_value()
+    };
 
     let load_file = move |file: web_sys::File| {
+        supersede_reading();
         spawn_local(async move {
             match read_text_file(file).await {
                 Ok(read) => {
@@ -76,13 +88,10 @@ pub(crate) fn LogInput() -> impl IntoView {
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
         let Some(pasted) = ev
             .clipboard_data()
-            .and_then(|data| data.get_data("text").ok())
+            .and_then(|data| large_paste(&data, EDITABLE_BYTES))
         else {
             return;
         };
-        if pasted.len() <= EDITABLE_BYTES {
-            return;
-        }
         ev.prevent_default();
         let area = ev
             .target()
@@ -94,9 +103,18 @@ pub(crate) fn LogInput() -> impl IntoView {
             )
         });
         file_message.set(None);
-        state
-            .text
-            .update(|text| splice_utf16(text, start as usize, end as usize, &pasted));
+        let this_paste = supersede_reading();
+        reading.set(true);
+        spawn_local(async move {
+            let still_wanted = move || actions.try_get_value() == Some(this_paste);
+            let Some(text) = read_large_paste(pasted, still_wanted).await else {
+                return;
+            };
+            reading.try_set(false);
+            state
+                .text
+                .try_update(|current| splice_utf16(current, start as usize, end as usize, text));
+        });
     };
 
     view! {
@@ -123,6 +141,7 @@ pub(crate) fn LogInput() -> impl IntoView {
                             prop:value=move || state.text.get()
                             on:paste=on_paste
                             on:input=move |ev| {
+                                supersede_reading();
                                 file_message.set(None);
                                 state.text.set(event_target_value(&ev));
                             }
@@ -130,13 +149,17 @@ pub(crate) fn LogInput() -> impl IntoView {
                     }
                     .into_any();
                 }
+                // The line count comes with the report: counting 100 MB here would hold the page.
                 let described = move || {
                     let lang = lang.get();
-                    let (size, lines) = state.text.with(|text| (text.len(), text.lines().count()));
-                    fill(
-                        lang.text(Msg::LogLargeLoaded),
-                        &[("size", megabytes(size, lang)), ("lines", format_count(lines, lang))],
-                    )
+                    let size = megabytes(state.text.with(String::len), lang);
+                    match state.report.with(|report| report.as_ref().map(|report| report.lines.len())) {
+                        Some(lines) => fill(
+                            lang.text(Msg::LogLargeLoaded),
+                            &[("size", size), ("lines", format_count(lines, lang))],
+                        ),
+                        None => fill(lang.text(Msg::LogLargeLoadedReading), &[("size", size)]),
+                    }
                 };
                 view! {
                     <p class="large-log-card" role="status" data-testid="large-log-card">{described}</p>
@@ -145,6 +168,7 @@ pub(crate) fn LogInput() -> impl IntoView {
             }}
             <div class="input-actions">
                 <button type="button" data-testid="load-example" on:click=move |_| {
+                    supersede_reading();
                     file_message.set(None);
                     state.text.set(SEED_LOG.to_owned());
                 }>
@@ -157,20 +181,26 @@ pub(crate) fn LogInput() -> impl IntoView {
                 </label>
                 <span class="hint">{t(Msg::LogDropHint)}</span>
                 <button type="button" class="secondary" data-testid="clear-log" on:click=move |_| {
+                    supersede_reading();
                     file_message.set(None);
                     state.text.set(String::new());
                 }>
                     {t(Msg::LogClear)}
                 </button>
             </div>
+            {move || reading.get().then(|| view! { <p class="notice" role="status" data-testid="paste-reading">{t(Msg::LogPasteReading)}</p> })}
             {move || file_message.get().map(|message| view! { <p class="notice warning" role="status" data-testid="file-message">{message}</p> })}
         </div>
     }
 }
 
 /// Replaces the characters from `start` to `end` (offsets in UTF-16 units, as the DOM gives a text
-/// area's selection) of `text` with `inserted`.
-fn splice_utf16(text: &mut String, start: usize, end: usize, inserted: &str) {
+/// area's selection) of `text` with `inserted`; into an empty text, `inserted` is moved, not copied.
+fn splice_utf16(text: &mut String, start: usize, end: usize, inserted: String) {
+    if text.is_empty() {
+        *text = inserted;
+        return;
+    }
     let byte_at = |units: usize| {
         let mut seen = 0;
         for (index, character) in text.char_indices() {
@@ -182,7 +212,7 @@ fn splice_utf16(text: &mut String, start: usize, end: usize, inserted: &str) {
         text.len()
     };
     let (start, end) = (byte_at(start.min(end)), byte_at(end.max(start)));
-    text.replace_range(start..end, inserted);
+    text.replace_range(start..end, &inserted);
 }
 
 /// "100.2 MB" / "100,2 Mo".
@@ -203,13 +233,13 @@ mod tests {
     fn a_paste_replaces_the_selection_counted_in_utf16_units() {
         let mut text = String::from("a😀bc");
         // "😀" is two UTF-16 units: units 3..4 are "b".
-        splice_utf16(&mut text, 3, 4, "XY");
+        splice_utf16(&mut text, 3, 4, "XY".into());
         assert_eq!(text, "a😀XYc");
         let mut empty = String::new();
-        splice_utf16(&mut empty, 0, 0, "log");
+        splice_utf16(&mut empty, 0, 0, "log".into());
         assert_eq!(empty, "log");
         let mut end = String::from("ab");
-        splice_utf16(&mut end, 9, 9, "!");
+        splice_utf16(&mut end, 9, 9, "!".into());
         assert_eq!(end, "ab!");
     }
 

@@ -37,12 +37,13 @@ pub(crate) fn SecretsNotice(
         });
     }
     Effect::new(move |_| {
-        let current = text.get();
-        if found_elsewhere.is_some() && current.len() >= MAIN_THREAD_LIMIT {
+        // The length first: copying a 100 MB text to look at it would hold the page.
+        if found_elsewhere.is_some() && text.with(String::len) >= MAIN_THREAD_LIMIT {
             // The secrets of the previous text do not describe this one; the worker's will.
             secrets.set(Vec::new());
             return;
         }
+        let current = text.get();
         set_timeout(
             move || {
                 // The reader may have left the page, or typed on, during the pause.

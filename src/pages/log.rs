@@ -17,7 +17,7 @@ use pipelens_core::secrets::Secret;
 
 use crate::app::base_path;
 use crate::components::draft_notice::DraftNotice;
-use crate::components::log_input::LogInput;
+use crate::components::log_input::{LogInput, EDITABLE_BYTES};
 use crate::components::log_notes::LogNotes;
 use crate::components::log_search::LogSearch;
 use crate::components::log_view::LogView;
@@ -90,25 +90,33 @@ pub(crate) fn LogPage() -> impl IntoView {
     };
     provide_context(state);
     crate::components::share_panel::restore_log_link(state.text);
-    let parser = crate::log_worker::LogParser::provide(state.worker_secrets);
+    let parser = crate::log_worker::LogParser::provide(state.text, state.worker_secrets);
 
     // The phase named in the URL when the page opened, selected once the log is parsed.
     let pending_selection = StoredValue::new(phase_in_hash());
     let pending_timer = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let text = state.text.get();
+        // The text is read, not copied: a pasted log can be 100 MB.
+        let large = state.text.with(|text| text.len() > EDITABLE_BYTES);
         if let Some(timer) = pending_timer.get_value() {
             timer.clear();
         }
-        // A newer text makes the parse still running useless, and the secrets found in the old one.
+        // A newer text makes the parse still running useless, and the secrets found in the old one;
+        // a large text is never typed, so the report of the old one goes at once (it would describe
+        // another text for the second the worker takes).
         parser.stop();
         state.worker_secrets.set(None);
+        if large {
+            state.report.set(None);
+        }
         let parse = move || {
             // The reader may have left the page before the pause ended.
             if state.report.is_disposed() {
                 return;
             }
-            preferences::save_draft(Draft::Log, &text);
+            state
+                .text
+                .with_untracked(|text| preferences::save_draft(Draft::Log, text));
             // Shows the report: now for a small log, when the worker delivers it for a large one.
             let show = move |report: Option<LogReport>| {
                 if state.report.is_disposed() {
@@ -138,10 +146,10 @@ pub(crate) fn LogPage() -> impl IntoView {
                     }
                 }
             };
-            if text.is_empty() {
+            if state.text.with_untracked(String::is_empty) {
                 show(None);
             } else {
-                parser.parse(text, move |report| show(Some(report)));
+                parser.parse(move |report| show(Some(report)));
             }
         };
         pending_timer.set_value(set_timeout_with_handle(parse, PARSE_DELAY).ok());
