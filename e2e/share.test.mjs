@@ -207,3 +207,29 @@ for (const [name, build] of Object.entries(BUILDS)) {
     });
   });
 }
+
+describe('share links of a text larger than any link', () => {
+  const site = useSite();
+
+  test('a text over 32 MB is refused at once, without building a link, and stays in the page', async () => {
+    const lens = await site.open('en/');
+    const line = 'batch item: \u001b[32mok\u001b[0m and some more words to fill the line\n';
+    const text = `Spin up environment\n${line.repeat(Math.ceil((33 * 1024 * 1024) / line.length))}`;
+    // A real paste: the page takes a text this large itself, out of the text area.
+    await lens.byTestId('log-input').evaluate((editor, value) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', value);
+      editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+    await lens.byTestId('large-log-card').waitFor({ timeout: 120_000 });
+    await lens.byTestId('share-open').click();
+    const refusal = lens.byTestId('share-text-too-large');
+    await refusal.waitFor();
+    assert.match(await refusal.textContent(), /over 32 MB/);
+    assert.equal(await lens.byTestId('share-link').inputValue(), '');
+    assert.equal(await lens.byTestId('share-copy').isDisabled(), true);
+    assert.equal(await lens.byTestId('share-length').count(), 0);
+    assert.match(await lens.byTestId('large-log-card').textContent(), /^A log of 33\.\d MB/);
+    await lens.close();
+  });
+});

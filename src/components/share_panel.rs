@@ -183,8 +183,11 @@ fn SharePanel(
     let masking = RwSignal::new(true);
     let copied = RwSignal::new(CopyStatus::Idle);
     let field = NodeRef::<html::Input>::new();
+    // A text longer than a link's payload may ever be is refused before anything is built: scanning
+    // and compressing 100 MB would hold the page for seconds only to say the link is too long.
+    let oversized = Memo::new(move |_| text.with(String::len) > share_link::MAX_PAYLOAD);
     let built = Memo::new(move |_| {
-        if !open.get() {
+        if !open.get() || oversized.get() {
             return None;
         }
         let original = text.get();
@@ -295,6 +298,7 @@ fn SharePanel(
                         {t(Msg::ShareMask)}
                     </label>
                     {move || built.get().map(|built| view! { <SecretsReport built=built.clone() lang=lang.get()/> <LengthReport length=built.link.len() lang=lang.get()/> })}
+                    {move || oversized.get().then(|| view! { <p class="notice warning" role="alert" data-testid="share-text-too-large">{t(Msg::ShareTextTooLarge)}</p> })}
                 </section>
             </Show>
         </div>
