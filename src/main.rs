@@ -9,6 +9,7 @@ mod i18n;
 mod keyboard;
 mod log_worker;
 mod pages;
+mod pair_cache;
 mod pasted_text;
 mod preferences;
 mod report;

@@ -2,8 +2,6 @@
 //! that printed the phase, as a link to that step on the config page. Nothing shows when there is no
 //! configuration, or when no job of it produced this log ([`pipelens_core::crosslink`]).
 
-use std::cell::RefCell;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -16,33 +14,22 @@ use crate::app::site_href;
 use crate::components::config_explanation::sentence_view;
 use crate::format::fill;
 use crate::i18n::{use_lang, Msg};
+use crate::pair_cache::PairCache;
 use crate::preferences;
-
-/// What a link is computed from: the log report's address and a hash of the configuration text.
-type PairKey = (usize, u64);
 
 thread_local! {
     /// The last link computed, with the pair it was computed from.
-    static LAST: RefCell<Option<(PairKey, Option<Arc<JobLink>>)>> = const { RefCell::new(None) };
+    static LAST: PairCache<Option<Arc<JobLink>>> = const { PairCache::new() };
 }
 
 /// The link between `report` and the configuration draft, computed once per pair.
 fn link_with_draft(report: &Arc<LogReport>) -> Option<Arc<JobLink>> {
     let text = preferences::config_draft()?;
-    let mut hasher = DefaultHasher::new();
-    text.hash(&mut hasher);
-    report.phases.len().hash(&mut hasher);
-    let key = (Arc::as_ptr(report) as usize, hasher.finish());
-    if let Some(link) = LAST.with_borrow(|last| {
-        last.as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, l)| l.clone())
-    }) {
-        return link;
-    }
-    let link = link_log_to_config(report, &analyse_config(&text)).map(Arc::new);
-    LAST.with_borrow_mut(|last| *last = Some((key, link.clone())));
-    link
+    LAST.with(|last| {
+        last.get(report, &text, report.phases.len(), |text| {
+            link_log_to_config(report, &analyse_config(text)).map(Arc::new)
+        })
+    })
 }
 
 /// "Produced by step N of job `x` in your config (line L)", linking to that step.

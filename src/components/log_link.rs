@@ -2,8 +2,6 @@
 //! step printed, each a link to that phase on the log page. Nothing shows when there is no log, or when
 //! no job of the configuration produced it ([`pipelens_core::crosslink`]).
 
-use std::cell::RefCell;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -16,35 +14,26 @@ use crate::components::config_state::{Analysis, ConfigState};
 use crate::components::phase_timeline::display_title;
 use crate::format::fill;
 use crate::i18n::{use_lang, Msg};
+use crate::pair_cache::PairCache;
 use crate::preferences;
 
 /// A log draft with the job of the configuration that produced it.
 type Linked = Option<(Arc<LogReport>, Arc<JobLink>)>;
 
 thread_local! {
-    /// The last link computed: (analysis address, hash of the log text) and the link.
-    static LAST: RefCell<Option<((usize, u64), Linked)>> = const { RefCell::new(None) };
+    /// The last link computed, with the pair it was computed from.
+    static LAST: PairCache<Linked> = const { PairCache::new() };
 }
 
 /// The log draft and its link with the analysed configuration, computed once per pair.
 fn link_with_draft(analysis: &Arc<Analysis>) -> Linked {
     let text = preferences::log_draft()?;
-    let mut hasher = DefaultHasher::new();
-    text.hash(&mut hasher);
-    analysis.generation.hash(&mut hasher);
-    let key = (Arc::as_ptr(analysis) as usize, hasher.finish());
-    if let Some(linked) = LAST.with_borrow(|last| {
-        last.as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, l)| l.clone())
-    }) {
-        return linked;
-    }
-    let log = parse_log(&text);
-    let linked =
-        link_log_to_config(&log, &analysis.report).map(|link| (Arc::new(log), Arc::new(link)));
-    LAST.with_borrow_mut(|last| *last = Some((key, linked.clone())));
-    linked
+    LAST.with(|last| {
+        last.get(analysis, &text, analysis.generation, |text| {
+            let log = parse_log(text);
+            link_log_to_config(&log, &analysis.report).map(|link| (Arc::new(log), Arc::new(link)))
+        })
+    })
 }
 
 /// "See it in your log: phase N · Title" for each phase the step printed.
