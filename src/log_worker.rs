@@ -9,7 +9,9 @@
 //!    buffer; the worker answers with the fraction done, then the report as bytes
 //!    ([`pipelens_core::log::decode_report`]), then the secrets of the text (numbers,
 //!    [`pipelens_core::secrets::secrets_from_words`]; scanning 100 MB here held the page for seconds),
-//!    which go to the signal given to [`LogParser::provide`].
+//!    which go to the signal given to [`LogParser::provide`]. The report's bytes describe the visible
+//!    text as pieces of the log: the page rebuilds it from the text it holds, which has not changed
+//!    (a change stops the parse).
 //! 3. Cancelling, or a newer text, terminates the worker; so does the end of a parse, to give its
 //!    memory back. The next parse starts a new one.
 //! 4. If no worker can be started or it fails, the log is parsed on the page's thread, as before.
@@ -252,15 +254,19 @@ impl LogParser {
             };
             self.state.try_set(ParseState::Idle);
             let bytes = Uint8Array::new(buffer).to_vec();
-            match decode_report(&bytes) {
-                Ok(report) => {
-                    drop(bytes);
+            let decoded = self
+                .text
+                .try_with_untracked(|text| decode_report(&bytes, text));
+            drop(bytes);
+            match decoded {
+                None => {}
+                Some(Ok(report)) => {
                     if let Some(worker) = slot.borrow_mut().worker.as_mut() {
                         worker.scanning = true;
                     }
                     (job.on_report)(report);
                 }
-                Err(error) => {
+                Some(Err(error)) => {
                     web_sys::console::warn_1(&format!("log worker: {error}").into());
                     self.parse_here(job.on_report);
                 }

@@ -3,7 +3,9 @@
 //! Inputs: the seed log (`samples/seed-build-and-test.log`, 11.6 KB) and a 10 MB generated log written
 //! by `node scripts/make-big-log.mjs 10` (its path can be overridden with `PIPELENS_BIG_LOG`). Besides
 //! the whole `parse_log`, `LogLines::render` is timed alone: the line splitting and ANSI rendering
-//! step, so that what is left is title detection, segmentation and facts.
+//! step, so that what is left is title detection, segmentation and facts. With `--features transfer`,
+//! the report's trip from the log worker to the page is timed too: `encode_report` (in the worker)
+//! and `decode_report` (on the page's thread) of the 10 MB log's report.
 
 #![allow(
     missing_docs,
@@ -50,11 +52,32 @@ fn bench_input(c: &mut Criterion, name: &str, text: &str, measurement: Duration)
     group.finish();
 }
 
+/// Times the report's encoding and decoding for `text`, in bytes of the raw log per second.
+#[cfg(feature = "transfer")]
+fn bench_transfer(c: &mut Criterion, name: &str, text: &str) {
+    use pipelens_core::log::{decode_report, encode_report};
+
+    let report = parse_log(text);
+    let bytes = encode_report(&report, text);
+    let mut group = c.benchmark_group(format!("transfer/{name}"));
+    group.throughput(Throughput::BytesDecimal(text.len() as u64));
+    group.sample_size(20);
+    group.bench_function("encode_report", |b| {
+        b.iter(|| encode_report(std::hint::black_box(&report), text))
+    });
+    group.bench_function("decode_report", |b| {
+        b.iter(|| decode_report(std::hint::black_box(&bytes), text))
+    });
+    group.finish();
+}
+
 /// The log benchmarks.
 fn log_benches(c: &mut Criterion) {
     bench_input(c, "seed", SEED_LOG, Duration::from_secs(3));
     let big = big_log();
     bench_input(c, "generated-10mb", &big, Duration::from_secs(10));
+    #[cfg(feature = "transfer")]
+    bench_transfer(c, "generated-10mb", &big);
 }
 
 criterion_group!(benches, log_benches);

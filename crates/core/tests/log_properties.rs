@@ -74,3 +74,34 @@ proptest! {
         prop_assert_eq!(covered, report.lines.len());
     }
 }
+
+/// The report the log worker sends comes back equal on the page, whatever the log: the visible text
+/// goes as pieces of the raw log (`log::transfer`), so any input that renders differently from its
+/// raw text (escapes, redraws, JSON) must still rebuild byte for byte.
+#[cfg(feature = "transfer")]
+mod transfer {
+    use super::log_line;
+    use pipelens_core::log::{decode_report, encode_report, parse_log};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn a_report_comes_back_equal(lines in prop::collection::vec(log_line(), 0..40), noise in "\\PC{0,80}") {
+            let text = format!("{}{noise}", lines.join("\n"));
+            let report = parse_log(&text);
+            let bytes = encode_report(&report, &text);
+            prop_assert_eq!(decode_report(&bytes, &text), Ok(report));
+        }
+
+        #[test]
+        fn an_api_json_report_comes_back_equal(messages in prop::collection::vec("\\PC{0,30}|\u{1b}\\[3[0-7]m|\r\n", 0..12)) {
+            let output: Vec<_> = messages.iter().map(|message| serde_json::json!({ "message": message, "type": "out" })).collect();
+            let text = serde_json::Value::from(output).to_string();
+            let report = parse_log(&text);
+            let bytes = encode_report(&report, &text);
+            prop_assert_eq!(decode_report(&bytes, &text), Ok(report));
+        }
+    }
+}

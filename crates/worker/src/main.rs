@@ -7,8 +7,9 @@
 //! 2. The page posts the log as UTF-8 bytes (a transferred `ArrayBuffer`: no copy, no UTF-16).
 //! 3. The worker parses it with [`parse_log_with_progress`], posting the fraction done (a number)
 //!    each time it gains a percent.
-//! 4. It posts the report as [`encode_report`] bytes in a transferred `ArrayBuffer`, and waits for the
-//!    next log. The page cancels a parse by terminating the worker.
+//! 4. It posts the report as [`encode_report`] bytes in a transferred `ArrayBuffer` (the visible text
+//!    as pieces of the log the page sent, which the page still holds), and waits for the next log.
+//!    The page cancels a parse by terminating the worker.
 
 mod messages;
 

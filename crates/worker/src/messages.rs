@@ -33,7 +33,7 @@ pub(crate) fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
             let _posted = scope.post_message(&JsValue::from_f64(f64::from(fraction)));
         }
     });
-    let encoded = encode_report(&report);
+    let encoded = encode_report(&report, &text);
     drop(report);
     let out = Uint8Array::new_with_length(encoded.len() as u32);
     out.copy_from(&encoded);

@@ -13,9 +13,9 @@
 use super::ansi::{apply_sgr, read_escape, Escape, Style, StyledSpan, ESC};
 use super::progress::{Progress, BYTES_PER_REPORT};
 
-/// Where one visible line sits in the shared buffers.
+/// Where one visible line sits in the shared buffers. The lines are back to back in both buffers:
+/// each starts where the previous one ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 struct LineEntry {
     text_start: usize,
     text_end: usize,
@@ -25,11 +25,9 @@ struct LineEntry {
 
 /// The visible lines of a log, each with its styled spans.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct LogLines {
     text: String,
     entries: Vec<LineEntry>,
-    #[cfg_attr(feature = "transfer", serde(with = "super::transfer::span_list"))]
     spans: Vec<StyledSpan>,
 }
 
@@ -88,21 +86,69 @@ impl LogLines {
             .map_or(&[], |entry| &self.spans[entry.spans_start..entry.spans_end])
     }
 
-    /// Whether every line and span points inside the buffers, at character boundaries: always true
-    /// for lines this module built, checked for lines read back from bytes.
+    /// The text of every line back to back, for `transfer`.
     #[cfg(feature = "transfer")]
-    pub(crate) fn is_consistent(&self) -> bool {
-        self.entries.iter().all(|entry| {
-            let text = self.text.get(entry.text_start..entry.text_end);
-            let spans = self.spans.get(entry.spans_start..entry.spans_end);
-            match (text, spans) {
-                (Some(text), Some(spans)) => spans.iter().all(|span| {
-                    span.start <= span.end
-                        && text.is_char_boundary(span.start as usize)
-                        && text.is_char_boundary(span.end as usize)
-                }),
-                _ => false,
+    pub(crate) fn text_buffer(&self) -> &str {
+        &self.text
+    }
+
+    /// The spans of every line back to back, for `transfer`.
+    #[cfg(feature = "transfer")]
+    pub(crate) fn span_buffer(&self) -> &[StyledSpan] {
+        &self.spans
+    }
+
+    /// How many bytes of text and how many spans each line has, in order, for `transfer`.
+    #[cfg(feature = "transfer")]
+    pub(crate) fn line_sizes(&self) -> impl ExactSizeIterator<Item = (usize, usize)> + '_ {
+        self.entries.iter().map(|entry| {
+            (
+                entry.text_end - entry.text_start,
+                entry.spans_end - entry.spans_start,
+            )
+        })
+    }
+
+    /// The `count` lines whose parts [`LogLines::text_buffer`], [`LogLines::line_sizes`] and
+    /// [`LogLines::span_buffer`] gave; `None` unless there are `count` sizes, every line and span
+    /// falls inside the buffers, at character boundaries, and the lines use the buffers up exactly
+    /// (read back from bytes, they are not trusted; `count` is reserved for, so the caller bounds it).
+    #[cfg(feature = "transfer")]
+    pub(crate) fn from_parts(
+        text: String,
+        count: usize,
+        sizes: impl Iterator<Item = (usize, usize)>,
+        spans: Vec<StyledSpan>,
+    ) -> Option<Self> {
+        let mut entries = Vec::with_capacity(count);
+        let (mut text_start, mut spans_start) = (0usize, 0usize);
+        for (text_len, spans_len) in sizes.take(count) {
+            let text_end = text_start.checked_add(text_len)?;
+            let spans_end = spans_start.checked_add(spans_len)?;
+            let line = text.get(text_start..text_end)?;
+            let line_spans = spans.get(spans_start..spans_end)?;
+            let spans_fit = line_spans.iter().all(|span| {
+                span.start <= span.end
+                    && line.is_char_boundary(span.start as usize)
+                    && line.is_char_boundary(span.end as usize)
+            });
+            if !spans_fit {
+                return None;
             }
+            entries.push(LineEntry {
+                text_start,
+                text_end,
+                spans_start,
+                spans_end,
+            });
+            (text_start, spans_start) = (text_end, spans_end);
+        }
+        let used_up =
+            entries.len() == count && text_start == text.len() && spans_start == spans.len();
+        used_up.then_some(Self {
+            text,
+            entries,
+            spans,
         })
     }
 

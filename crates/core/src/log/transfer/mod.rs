@@ -1,13 +1,20 @@
 //! A log report as bytes and back: how the web worker that parses a log hands the report to the page.
 //!
 //! The bytes are [postcard](https://docs.rs/postcard): serde's data model written compactly (varints,
-//! no field names), so the 100 MB of visible text are copied once and each line entry or styled span
-//! takes a few bytes. The JSON shape of the report types (their `Serialize` derives, with tagged
-//! enums) is left alone: this module describes the binary shape separately, with serde's `remote`
-//! definitions, and only the `transfer` feature compiles it.
+//! no field names); the millions of line sizes, styled spans and pieces of text of a long log go in it
+//! as three byte strings that plain loops write and read ([`packed`]). The visible text is not in
+//! them: the page holds the raw log it gave the worker, so the text goes as pieces of that raw log
+//! ([`text_pieces`]); for a 100 MB log the bytes are about a tenth of the text they replace, and the
+//! page neither copies nor validates 100 MB it already has. The JSON shape of the report types (their
+//! `Serialize` derives, with tagged enums) is left alone: this module describes the binary shape
+//! separately, with serde's `remote` definitions, and only the `transfer` feature compiles it.
 //!
-//! [`decode_report`] checks what it reads: bytes that do not describe a consistent report (a line or
-//! a phase pointing outside the text) give an error, never a report that would panic later.
+//! [`decode_report`] checks what it reads: bytes that do not describe a consistent report (a line, a
+//! span or a phase pointing outside the text, a piece outside the raw log, another raw log than the
+//! one encoded) give an error, never a report that would panic later.
+
+mod packed;
+mod text_pieces;
 
 use std::fmt;
 use std::ops::Range;
@@ -15,7 +22,6 @@ use std::ops::Range;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::ansi::{Color, Style, StyledSpan};
 use super::facts::{Fact, FactKind};
 use super::lines::LogLines;
 use super::notes::Note;
@@ -27,7 +33,8 @@ use crate::phases::{self, PhaseKind};
 pub enum TransferError {
     /// The bytes are not a postcard-encoded report (the message says where reading stopped).
     Malformed(String),
-    /// The bytes decode, but a line, span or phase points outside the text.
+    /// The bytes decode, but a line, span, phase or piece of text points outside the text, or they
+    /// describe the text of another raw log.
     Inconsistent,
 }
 
@@ -38,7 +45,10 @@ impl fmt::Display for TransferError {
                 write!(formatter, "malformed report bytes: {reason}")
             }
             TransferError::Inconsistent => {
-                write!(formatter, "the report bytes point outside their own text")
+                write!(
+                    formatter,
+                    "the report bytes do not fit their own text or the raw log"
+                )
             }
         }
     }
@@ -46,25 +56,87 @@ impl fmt::Display for TransferError {
 
 impl std::error::Error for TransferError {}
 
-/// The report as bytes, for [`decode_report`].
-pub fn encode_report(report: &LogReport) -> Vec<u8> {
+/// The report of `source` (the raw log it was parsed from) as bytes, for [`decode_report`] with the
+/// same `source`.
+pub fn encode_report(report: &LogReport, source: &str) -> Vec<u8> {
+    let lines = &report.lines;
+    let by_line = report.format != LogFormat::ApiJson;
+    let (pieces, literals) = packed::pack_pieces(&text_pieces::describe(lines, source, by_line));
+    let wire = WireOut {
+        source_len: source.len(),
+        pieces: Bytes(&pieces),
+        literals: &literals,
+        line_count: lines.len(),
+        line_sizes: Bytes(&packed::pack_sizes(lines.line_sizes())),
+        spans: Bytes(&packed::pack_spans(lines.span_buffer())),
+        report: ReportRef(report),
+    };
     // Writing into a growing `Vec` cannot fail, and every type here serialises infallibly.
-    postcard::to_allocvec(&ReportRef(report)).unwrap_or_default()
+    postcard::to_allocvec(&wire).unwrap_or_default()
 }
 
-/// The report [`encode_report`] wrote.
-pub fn decode_report(bytes: &[u8]) -> Result<LogReport, TransferError> {
-    let ReportOwned(report) =
+/// The report [`encode_report`] wrote for the same `source`.
+pub fn decode_report(bytes: &[u8], source: &str) -> Result<LogReport, TransferError> {
+    let wire: WireIn<'_> =
         postcard::from_bytes(bytes).map_err(|error| TransferError::Malformed(error.to_string()))?;
-    let lines = report.lines.len();
+    // The line count is reserved for: no more than the sizes can hold (two bytes each at least).
+    if wire.source_len != source.len() || wire.line_count > wire.line_sizes.len() / 2 {
+        return Err(TransferError::Inconsistent);
+    }
+    let pieces = packed::unpack_pieces(wire.pieces, wire.literals);
+    let text = pieces
+        .and_then(|pieces| text_pieces::rebuild(&pieces, source))
+        .ok_or(TransferError::Inconsistent)?;
+    let spans = packed::unpack_spans(wire.spans).ok_or(TransferError::Inconsistent)?;
+    let sizes = packed::unpack_sizes(wire.line_sizes);
+    let lines = LogLines::from_parts(text, wire.line_count, sizes, spans)
+        .ok_or(TransferError::Inconsistent)?;
+    let ReportOwned(mut report) = wire.report;
+    report.lines = lines;
+    let count = report.lines.len();
     let phases_fit = report
         .phases
         .iter()
-        .all(|phase| phase.lines.start <= phase.lines.end && phase.lines.end <= lines);
-    if report.lines.is_consistent() && phases_fit {
+        .all(|phase| phase.lines.start <= phase.lines.end && phase.lines.end <= count);
+    if phases_fit {
         Ok(report)
     } else {
         Err(TransferError::Inconsistent)
+    }
+}
+
+/// What [`encode_report`] writes, in order. The long lists are byte strings ([`packed`]).
+#[derive(Serialize)]
+struct WireOut<'a> {
+    /// The raw log's length: a cheap check that the page decodes against the same log.
+    source_len: usize,
+    pieces: Bytes<'a>,
+    literals: &'a str,
+    line_count: usize,
+    line_sizes: Bytes<'a>,
+    spans: Bytes<'a>,
+    /// Everything else; its lines are written empty.
+    report: ReportRef<'a>,
+}
+
+/// What [`decode_report`] reads.
+#[derive(Deserialize)]
+struct WireIn<'a> {
+    source_len: usize,
+    pieces: &'a [u8],
+    literals: &'a str,
+    line_count: usize,
+    line_sizes: &'a [u8],
+    spans: &'a [u8],
+    report: ReportOwned,
+}
+
+/// A byte string, written as one (a length, then the bytes) rather than as a list of numbers.
+struct Bytes<'a>(&'a [u8]);
+
+impl Serialize for Bytes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(self.0)
     }
 }
 
@@ -81,11 +153,13 @@ impl Serialize for ReportRef<'_> {
 #[derive(Deserialize)]
 struct ReportOwned(#[serde(with = "ReportWire")] LogReport);
 
+/// The report but its lines, which go before it as pieces, sizes and spans.
 #[derive(Serialize, Deserialize)]
 #[serde(remote = "LogReport")]
 struct ReportWire {
     #[serde(with = "FormatWire")]
     format: LogFormat,
+    #[serde(skip)]
     lines: LogLines,
     #[serde(with = "phase_list")]
     phases: Vec<Phase>,
@@ -171,35 +245,6 @@ enum NoteWire {
     CutMidLine { line: usize },
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "StyledSpan")]
-struct SpanWire {
-    start: u32,
-    end: u32,
-    #[serde(with = "StyleWire")]
-    style: Style,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "Style")]
-struct StyleWire {
-    #[serde(with = "optional_color")]
-    fg: Option<Color>,
-    #[serde(with = "optional_color")]
-    bg: Option<Color>,
-    bold: bool,
-    dim: bool,
-    italic: bool,
-    underline: bool,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "Color")]
-enum ColorWire {
-    Indexed { index: u8 },
-    Rgb { r: u8, g: u8, b: u8 },
-}
-
 /// Lists and options of the types above, which serde's `remote` does not wrap by itself: each
 /// module serialises through a borrowing newtype and deserialises through an owning one.
 macro_rules! wire_list {
@@ -243,28 +288,6 @@ macro_rules! wire_list {
 wire_list!(phase_list, Phase, PhaseWire);
 wire_list!(fact_list, Fact, FactWire);
 wire_list!(note_list, Note, NoteWire);
-wire_list!(span_list, StyledSpan, SpanWire);
-
-/// A colour that may be absent (the terminal's default).
-mod optional_color {
-    use super::*;
-
-    #[derive(Serialize, Deserialize)]
-    struct Wrapped(#[serde(with = "ColorWire")] Color);
-
-    pub(super) fn serialize<S: Serializer>(
-        color: &Option<Color>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        color.map(Wrapped).serialize(serializer)
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Color>, D::Error> {
-        Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(color)| color))
-    }
-}
 
 /// A fact kind as its index in [`FactKind::ALL`].
 mod fact_kind {
@@ -322,7 +345,8 @@ mod tests {
     use super::*;
     use crate::log::parse_log;
 
-    fn corpus_logs() -> Vec<(String, String)> {
+    /// The shared corpus of logs: (path, text), sorted by path.
+    pub(super) fn corpus_logs() -> Vec<(String, String)> {
         let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/logs");
         let entries = std::fs::read_dir(folder).expect("the shared corpus of logs is missing");
         let mut logs: Vec<(String, String)> = entries
@@ -341,7 +365,7 @@ mod tests {
 
     #[test]
     fn every_corpus_report_comes_back_equal() {
-        let seed = include_str!("../../../../samples/seed-build-and-test.log");
+        let seed = include_str!("../../../../../samples/seed-build-and-test.log");
         let mut inputs = corpus_logs();
         inputs.push(("seed".to_owned(), seed.to_owned()));
         inputs.push((
@@ -355,17 +379,21 @@ mod tests {
         ));
         for (name, text) in inputs {
             let report = parse_log(&text);
-            let bytes = encode_report(&report);
-            assert_eq!(decode_report(&bytes), Ok(report), "{name}");
+            let bytes = encode_report(&report, &text);
+            assert_eq!(decode_report(&bytes, &text), Ok(report), "{name}");
         }
     }
 
     #[test]
     fn cut_or_altered_bytes_give_an_error_not_a_panic() {
-        let report = parse_log(include_str!("../../../../samples/seed-build-and-test.log"));
-        let bytes = encode_report(&report);
+        let source = include_str!("../../../../../samples/seed-build-and-test.log");
+        let report = parse_log(source);
+        let bytes = encode_report(&report, source);
         for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
-            assert!(decode_report(&bytes[..cut]).is_err(), "cut at {cut}");
+            assert!(
+                decode_report(&bytes[..cut], source).is_err(),
+                "cut at {cut}"
+            );
         }
         // A report whose last phase ends past the last line.
         let mut broken = report.clone();
@@ -374,14 +402,20 @@ mod tests {
             phase.lines.end = lines + 5;
         }
         assert_eq!(
-            decode_report(&encode_report(&broken)),
+            decode_report(&encode_report(&broken, source), source),
+            Err(TransferError::Inconsistent)
+        );
+        // The bytes of another raw log.
+        let longer = format!("{source}\nmore");
+        assert_eq!(
+            decode_report(&bytes, &longer),
             Err(TransferError::Inconsistent)
         );
         // Every single-byte change decodes to a report or to an error, never to a panic.
-        for position in (0..bytes.len()).step_by(97) {
+        for position in (0..bytes.len()).step_by(13) {
             let mut altered = bytes.clone();
             altered[position] ^= 0x5a;
-            let _outcome = decode_report(&altered);
+            let _outcome = decode_report(&altered, source);
         }
     }
 }
