@@ -11,7 +11,8 @@
 //!    [`pipelens_core::secrets::secrets_from_words`]; scanning 100 MB here held the page for seconds),
 //!    which go to the signal given to [`LogParser::provide`]. The report's bytes describe the visible
 //!    text as pieces of the log: the page rebuilds it from the text it holds, which has not changed
-//!    (a change stops the parse).
+//!    (a change stops the parse), [`DECODE_STEP`] items per task so that it never holds its thread
+//!    long; the progress bar stays full meanwhile, and Cancel or a newer text drop the decoding.
 //! 3. Cancelling, or a newer text, terminates the worker; so does the end of a parse, to give its
 //!    memory back. The next parse starts a new one.
 //! 4. If no worker can be started or it fails, the log is parsed on the page's thread, as before.
@@ -21,15 +22,21 @@ use std::rc::Rc;
 
 use js_sys::{Array, ArrayBuffer, Uint32Array, Uint8Array};
 use leptos::prelude::*;
-use pipelens_core::log::{decode_report, parse_log, LogReport};
+use pipelens_core::log::{parse_log, LogReport, ReportDecoder, Stepped, TransferError};
 use pipelens_core::secrets::{secrets_from_words, Secret};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
+use crate::pasted_text::next_task;
+
 /// Below this size (bytes) a log is parsed on the page's thread: about 5 ms at the parser's speed,
 /// where starting the worker and its module takes tens of milliseconds.
 pub(crate) const MAIN_THREAD_LIMIT: usize = 256 * 1024;
+
+/// How many items (pieces of text, spans, lines) of a report the page reads per task: about 20 ms
+/// (a 100 MB log's report has about 6.5 million).
+const DECODE_STEP: usize = 400_000;
 
 /// The `<meta name>` whose content is the worker's script, relative to the page's base.
 const WORKER_META: &str = "pipelens-log-worker";
@@ -67,6 +74,10 @@ struct WorkerSlot {
     worker: Option<StartedWorker>,
     /// The worker could not be started or failed: parse on the page's thread from now on.
     unavailable: bool,
+    /// The report being read, step by step, if one is: its number, so that a stopped one knows.
+    decoding: Option<u64>,
+    /// How many reports have been read, to number the next one.
+    decoded: u64,
 }
 
 /// A started worker, its event handlers and the job it has.
@@ -195,13 +206,15 @@ impl LogParser {
         let mut slot = slot.borrow_mut();
         // A worker still looking for the secrets of the previous text is busy too: its answer would
         // describe another text.
-        let running = slot
+        let busy = slot
             .worker
             .as_ref()
             .is_some_and(|worker| worker.job.is_some() || worker.scanning);
-        if running {
+        if busy {
             terminate(&mut slot);
         }
+        // A report being read describes the old text: its next step sees it was stopped.
+        let running = slot.decoding.take().is_some() || busy;
         if self
             .state
             .try_get_untracked()
@@ -252,24 +265,72 @@ impl LogParser {
             let Some(job) = job else {
                 return;
             };
-            self.state.try_set(ParseState::Idle);
             let bytes = Uint8Array::new(buffer).to_vec();
-            let decoded = self
+            let number = {
+                let mut slot = slot.borrow_mut();
+                if let Some(worker) = slot.worker.as_mut() {
+                    worker.scanning = true;
+                }
+                slot.decoded += 1;
+                slot.decoding = Some(slot.decoded);
+                slot.decoded
+            };
+            self.state.try_set(ParseState::Running(1.0));
+            wasm_bindgen_futures::spawn_local(self.decode(
+                Rc::clone(slot),
+                bytes,
+                number,
+                job.on_report,
+            ));
+        }
+    }
+
+    /// Reads the report in `bytes` (the `number`th), a step per task, then gives it to `on_report`;
+    /// stops when [`LogParser::stop`] was called meanwhile, and parses here if the bytes do not fit.
+    async fn decode(
+        self,
+        slot: Rc<RefCell<WorkerSlot>>,
+        bytes: Vec<u8>,
+        number: u64,
+        on_report: OnReport,
+    ) {
+        let mut decoder = match ReportDecoder::new(bytes) {
+            Ok(decoder) => decoder,
+            Err(error) => return self.decoded(&slot, Err(error), on_report),
+        };
+        loop {
+            next_task().await;
+            if slot.borrow().decoding != Some(number) {
+                return;
+            }
+            let Some(stepped) = self
                 .text
-                .try_with_untracked(|text| decode_report(&bytes, text));
-            drop(bytes);
-            match decoded {
-                None => {}
-                Some(Ok(report)) => {
-                    if let Some(worker) = slot.borrow_mut().worker.as_mut() {
-                        worker.scanning = true;
-                    }
-                    (job.on_report)(report);
-                }
-                Some(Err(error)) => {
-                    web_sys::console::warn_1(&format!("log worker: {error}").into());
-                    self.parse_here(job.on_report);
-                }
+                .try_with_untracked(|text| decoder.step(text, DECODE_STEP))
+            else {
+                return;
+            };
+            match stepped {
+                Ok(Stepped::More(more)) => decoder = *more,
+                Ok(Stepped::Done(report)) => return self.decoded(&slot, Ok(report), on_report),
+                Err(error) => return self.decoded(&slot, Err(error), on_report),
+            }
+        }
+    }
+
+    /// Ends the reading of a report: shows it, or parses here if its bytes did not fit.
+    fn decoded(
+        self,
+        slot: &Rc<RefCell<WorkerSlot>>,
+        outcome: Result<LogReport, TransferError>,
+        on_report: OnReport,
+    ) {
+        slot.borrow_mut().decoding = None;
+        self.state.try_set(ParseState::Idle);
+        match outcome {
+            Ok(report) => on_report(report),
+            Err(error) => {
+                web_sys::console::warn_1(&format!("log worker: {error}").into());
+                self.parse_here(on_report);
             }
         }
     }

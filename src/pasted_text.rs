@@ -101,7 +101,7 @@ fn is_high_surrogate(unit: f64) -> bool {
 }
 
 /// Resolves in a later task of the page's event loop, after whatever else is waiting.
-async fn next_task() {
+pub(crate) async fn next_task() {
     let later = Promise::new(&mut |resolve, _| {
         let _ = web_sys::window().map(|window| {
             window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)

@@ -86,7 +86,7 @@ impl LogLines {
             .map_or(&[], |entry| &self.spans[entry.spans_start..entry.spans_end])
     }
 
-    /// The text of every line back to back, for `transfer`.
+    /// The text of every line back to back, for `transfer` (see [`LinesAssembler`]).
     #[cfg(feature = "transfer")]
     pub(crate) fn text_buffer(&self) -> &str {
         &self.text
@@ -109,54 +109,79 @@ impl LogLines {
         })
     }
 
-    /// The `count` lines whose parts [`LogLines::text_buffer`], [`LogLines::line_sizes`] and
-    /// [`LogLines::span_buffer`] gave; `None` unless there are `count` sizes, every line and span
-    /// falls inside the buffers, at character boundaries, and the lines use the buffers up exactly
-    /// (read back from bytes, they are not trusted; `count` is reserved for, so the caller bounds it).
-    #[cfg(feature = "transfer")]
-    pub(crate) fn from_parts(
-        text: String,
-        count: usize,
-        sizes: impl Iterator<Item = (usize, usize)>,
-        spans: Vec<StyledSpan>,
-    ) -> Option<Self> {
-        let mut entries = Vec::with_capacity(count);
-        let (mut text_start, mut spans_start) = (0usize, 0usize);
-        for (text_len, spans_len) in sizes.take(count) {
-            let text_end = text_start.checked_add(text_len)?;
-            let spans_end = spans_start.checked_add(spans_len)?;
-            let line = text.get(text_start..text_end)?;
-            let line_spans = spans.get(spans_start..spans_end)?;
-            let spans_fit = line_spans.iter().all(|span| {
-                span.start <= span.end
-                    && line.is_char_boundary(span.start as usize)
-                    && line.is_char_boundary(span.end as usize)
-            });
-            if !spans_fit {
-                return None;
-            }
-            entries.push(LineEntry {
-                text_start,
-                text_end,
-                spans_start,
-                spans_end,
-            });
-            (text_start, spans_start) = (text_end, spans_end);
-        }
-        let used_up =
-            entries.len() == count && text_start == text.len() && spans_start == spans.len();
-        used_up.then_some(Self {
-            text,
-            entries,
-            spans,
-        })
-    }
-
     /// The visible text of every line, in order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator + '_ {
         self.entries
             .iter()
             .map(|entry| &self.text[entry.text_start..entry.text_end])
+    }
+}
+
+/// Puts [`LogLines`] back together from the parts [`LogLines::text_buffer`], [`LogLines::line_sizes`]
+/// and [`LogLines::span_buffer`] gave, a line at a time, for `transfer`. Read back from bytes, the
+/// parts are not trusted: every line and span must fall inside the buffers, at character boundaries,
+/// and the lines must use the buffers up exactly.
+#[cfg(feature = "transfer")]
+#[derive(Debug, Default)]
+pub(crate) struct LinesAssembler {
+    entries: Vec<LineEntry>,
+    text_start: usize,
+    spans_start: usize,
+}
+
+#[cfg(feature = "transfer")]
+impl LinesAssembler {
+    /// An assembler of `count` lines (the caller bounds it: it is reserved).
+    pub(crate) fn with_capacity(count: usize) -> Self {
+        Self {
+            entries: Vec::with_capacity(count),
+            ..Self::default()
+        }
+    }
+
+    /// Adds the next line, of `text_len` bytes of `text` and `spans_len` of `spans`; `None` if it
+    /// does not fit in them.
+    pub(crate) fn push(
+        &mut self,
+        (text_len, spans_len): (usize, usize),
+        text: &str,
+        spans: &[StyledSpan],
+    ) -> Option<()> {
+        let (text_start, spans_start) = (self.text_start, self.spans_start);
+        let text_end = text_start.checked_add(text_len)?;
+        let spans_end = spans_start.checked_add(spans_len)?;
+        let line = text.get(text_start..text_end)?;
+        let spans_fit = spans.get(spans_start..spans_end)?.iter().all(|span| {
+            span.start <= span.end
+                && line.is_char_boundary(span.start as usize)
+                && line.is_char_boundary(span.end as usize)
+        });
+        if !spans_fit {
+            return None;
+        }
+        self.entries.push(LineEntry {
+            text_start,
+            text_end,
+            spans_start,
+            spans_end,
+        });
+        (self.text_start, self.spans_start) = (text_end, spans_end);
+        Some(())
+    }
+
+    /// How many lines there are so far.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The lines over `text` and `spans`, which they must use up exactly.
+    pub(crate) fn finish(self, text: String, spans: Vec<StyledSpan>) -> Option<LogLines> {
+        let used_up = self.text_start == text.len() && self.spans_start == spans.len();
+        used_up.then_some(LogLines {
+            text,
+            entries: self.entries,
+            spans,
+        })
     }
 }
 

@@ -45,7 +45,7 @@ pub use lines::LogLines;
 pub use notes::Note;
 pub use report::{LogFormat, LogReport, Phase, PhaseStatus, Recognition};
 #[cfg(feature = "transfer")]
-pub use transfer::{decode_report, encode_report, TransferError};
+pub use transfer::{decode_report, encode_report, ReportDecoder, Stepped, TransferError};
 
 use api_json::JsonOutcome;
 use progress::Progress;

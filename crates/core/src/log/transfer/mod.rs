@@ -13,8 +13,11 @@
 //! span or a phase pointing outside the text, a piece outside the raw log, another raw log than the
 //! one encoded) give an error, never a report that would panic later.
 
+mod decoder;
 mod packed;
 mod text_pieces;
+
+pub use decoder::{ReportDecoder, Stepped};
 
 use std::fmt;
 use std::ops::Range;
@@ -66,8 +69,10 @@ pub fn encode_report(report: &LogReport, source: &str) -> Vec<u8> {
         source_len: source.len(),
         pieces: Bytes(&pieces),
         literals: &literals,
+        text_len: lines.text_buffer().len(),
         line_count: lines.len(),
         line_sizes: Bytes(&packed::pack_sizes(lines.line_sizes())),
+        span_count: lines.span_buffer().len(),
         spans: Bytes(&packed::pack_spans(lines.span_buffer())),
         report: ReportRef(report),
     };
@@ -75,33 +80,15 @@ pub fn encode_report(report: &LogReport, source: &str) -> Vec<u8> {
     postcard::to_allocvec(&wire).unwrap_or_default()
 }
 
-/// The report [`encode_report`] wrote for the same `source`.
+/// The report [`encode_report`] wrote for the same `source`, read in one go (the page reads it in
+/// steps, with [`ReportDecoder`]).
 pub fn decode_report(bytes: &[u8], source: &str) -> Result<LogReport, TransferError> {
-    let wire: WireIn<'_> =
-        postcard::from_bytes(bytes).map_err(|error| TransferError::Malformed(error.to_string()))?;
-    // The line count is reserved for: no more than the sizes can hold (two bytes each at least).
-    if wire.source_len != source.len() || wire.line_count > wire.line_sizes.len() / 2 {
-        return Err(TransferError::Inconsistent);
-    }
-    let pieces = packed::unpack_pieces(wire.pieces, wire.literals);
-    let text = pieces
-        .and_then(|pieces| text_pieces::rebuild(&pieces, source))
-        .ok_or(TransferError::Inconsistent)?;
-    let spans = packed::unpack_spans(wire.spans).ok_or(TransferError::Inconsistent)?;
-    let sizes = packed::unpack_sizes(wire.line_sizes);
-    let lines = LogLines::from_parts(text, wire.line_count, sizes, spans)
-        .ok_or(TransferError::Inconsistent)?;
-    let ReportOwned(mut report) = wire.report;
-    report.lines = lines;
-    let count = report.lines.len();
-    let phases_fit = report
-        .phases
-        .iter()
-        .all(|phase| phase.lines.start <= phase.lines.end && phase.lines.end <= count);
-    if phases_fit {
-        Ok(report)
-    } else {
-        Err(TransferError::Inconsistent)
+    let mut decoder = ReportDecoder::new(bytes.to_vec())?;
+    loop {
+        match decoder.step(source, usize::MAX)? {
+            Stepped::More(more) => decoder = *more,
+            Stepped::Done(report) => return Ok(report),
+        }
     }
 }
 
@@ -112,21 +99,25 @@ struct WireOut<'a> {
     source_len: usize,
     pieces: Bytes<'a>,
     literals: &'a str,
+    text_len: usize,
     line_count: usize,
     line_sizes: Bytes<'a>,
+    span_count: usize,
     spans: Bytes<'a>,
     /// Everything else; its lines are written empty.
     report: ReportRef<'a>,
 }
 
-/// What [`decode_report`] reads.
+/// What [`ReportDecoder`] reads.
 #[derive(Deserialize)]
 struct WireIn<'a> {
     source_len: usize,
     pieces: &'a [u8],
     literals: &'a str,
+    text_len: usize,
     line_count: usize,
     line_sizes: &'a [u8],
+    span_count: usize,
     spans: &'a [u8],
     report: ReportOwned,
 }
@@ -382,6 +373,34 @@ mod tests {
             let bytes = encode_report(&report, &text);
             assert_eq!(decode_report(&bytes, &text), Ok(report), "{name}");
         }
+    }
+
+    #[test]
+    fn a_report_read_in_small_steps_is_the_same() {
+        let source = include_str!("../../../../../samples/seed-build-and-test.log");
+        let coloured = format!("{source}\u{1b}[1;31mred\u{1b}[0m é \u{1b}[38;2;1;2;3mrgb\n");
+        for text in [source, coloured.as_str()] {
+            let report = parse_log(text);
+            let mut decoder = ReportDecoder::new(encode_report(&report, text)).expect("decodes");
+            let mut steps = 0;
+            let stepped = loop {
+                steps += 1;
+                match decoder.step(text, 7).expect("a step") {
+                    Stepped::More(more) => decoder = *more,
+                    Stepped::Done(stepped) => break stepped,
+                }
+            };
+            assert_eq!(stepped, report);
+            // Pieces, spans and lines, seven at a time.
+            assert!(steps > report.lines.len() / 7, "{steps} steps");
+        }
+        // A step against another log is refused, whenever it comes.
+        let report = parse_log(source);
+        let decoder = ReportDecoder::new(encode_report(&report, source)).expect("decodes");
+        let Ok(Stepped::More(decoder)) = decoder.step(source, 3) else {
+            panic!("more to read after three items");
+        };
+        assert!(decoder.step(&source[1..], 3).is_err());
     }
 
     #[test]

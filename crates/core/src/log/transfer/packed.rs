@@ -26,20 +26,22 @@ pub(super) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    /// A reader at the start of `bytes`.
-    pub(super) fn new(bytes: &'a [u8]) -> Self {
-        Self { bytes, at: 0 }
+    /// A reader of `bytes` at `at`, where an earlier reader stopped ([`Reader::position`]).
+    pub(super) fn resume(bytes: &'a [u8], at: usize) -> Self {
+        Self {
+            bytes,
+            at: at.min(bytes.len()),
+        }
+    }
+
+    /// How many bytes have been read.
+    pub(super) fn position(&self) -> usize {
+        self.at
     }
 
     /// Whether every byte has been read.
     pub(super) fn is_done(&self) -> bool {
         self.at == self.bytes.len()
-    }
-
-    /// At most how many more items of at least `min_bytes` bytes each the rest can hold: a bound for
-    /// reserving memory from a count that the bytes give.
-    pub(super) fn room_for(&self, min_bytes: usize) -> usize {
-        (self.bytes.len() - self.at) / min_bytes.max(1)
     }
 
     fn byte(&mut self) -> Option<u8> {
@@ -82,27 +84,26 @@ pub(super) fn pack_pieces<'a>(pieces: &[Piece<'a>]) -> (Vec<u8>, String) {
     (out, literals)
 }
 
-/// The pieces [`pack_pieces`] wrote, their literals borrowed from `literals`; `None` if the bytes or
-/// the literals do not fit together.
-pub(super) fn unpack_pieces<'a>(bytes: &[u8], literals: &'a str) -> Option<Vec<Piece<'a>>> {
-    let mut reader = Reader::new(bytes);
-    let mut pieces = Vec::with_capacity(reader.room_for(2));
-    let mut literal_at = 0usize;
-    while !reader.is_done() {
-        let head = reader.varint()?;
-        if head & 1 == 0 {
-            let len = reader.varint()?;
-            pieces.push(Piece::Copy {
-                skip: head >> 1,
-                len,
-            });
-        } else {
-            let end = literal_at.checked_add(head >> 1)?;
-            pieces.push(Piece::Literal(literals.get(literal_at..end)?));
-            literal_at = end;
-        }
+/// The next piece [`pack_pieces`] wrote, a literal borrowed from `literals` at `literal_at` (which it
+/// moves on); `None` if the bytes or the literals do not fit together.
+pub(super) fn read_piece<'l>(
+    reader: &mut Reader<'_>,
+    literals: &'l str,
+    literal_at: &mut usize,
+) -> Option<Piece<'l>> {
+    let head = reader.varint()?;
+    if head & 1 == 0 {
+        let len = reader.varint()?;
+        Some(Piece::Copy {
+            skip: head >> 1,
+            len,
+        })
+    } else {
+        let end = literal_at.checked_add(head >> 1)?;
+        let literal = literals.get(*literal_at..end)?;
+        *literal_at = end;
+        Some(Piece::Literal(literal))
     }
-    (literal_at == literals.len()).then_some(pieces)
 }
 
 /// Each line's text length and span count, as two varints.
@@ -115,11 +116,10 @@ pub(super) fn pack_sizes(sizes: impl ExactSizeIterator<Item = (usize, usize)>) -
     out
 }
 
-/// The sizes [`pack_sizes`] wrote; they stop at the end of the bytes or at a bad varint, which the
-/// caller sees as a wrong count. Each takes two bytes at least, so `bytes` holds at most half as many.
-pub(super) fn unpack_sizes(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut reader = Reader::new(bytes);
-    std::iter::from_fn(move || Some((reader.varint()?, reader.varint()?)))
+/// The next size [`pack_sizes`] wrote. Each takes two bytes at least, so `bytes` holds at most half
+/// as many.
+pub(super) fn read_size(reader: &mut Reader<'_>) -> Option<(usize, usize)> {
+    Some((reader.varint()?, reader.varint()?))
 }
 
 /// Style flags: the four attributes, then two bits of colour kind each for the text and the background.
@@ -172,27 +172,22 @@ fn color_kind(color: Option<Color>) -> u8 {
     }
 }
 
-/// The spans [`pack_spans`] wrote; `None` if the bytes are not such spans.
-pub(super) fn unpack_spans(bytes: &[u8]) -> Option<Vec<StyledSpan>> {
-    let mut reader = Reader::new(bytes);
-    let mut spans = Vec::with_capacity(reader.room_for(3));
-    while !reader.is_done() {
-        let start = u32::try_from(reader.varint()?).ok()?;
-        let end = start.checked_add(u32::try_from(reader.varint()?).ok()?)?;
-        let flags = reader.byte()?;
-        let fg = read_color(&mut reader, (flags >> FG_SHIFT) & 0b11)?;
-        let bg = read_color(&mut reader, (flags >> BG_SHIFT) & 0b11)?;
-        let style = Style {
-            fg,
-            bg,
-            bold: flags & BOLD != 0,
-            dim: flags & DIM != 0,
-            italic: flags & ITALIC != 0,
-            underline: flags & UNDERLINE != 0,
-        };
-        spans.push(StyledSpan { start, end, style });
-    }
-    Some(spans)
+/// The next span [`pack_spans`] wrote (three bytes at least); `None` if the bytes are not a span.
+pub(super) fn read_span(reader: &mut Reader<'_>) -> Option<StyledSpan> {
+    let start = u32::try_from(reader.varint()?).ok()?;
+    let end = start.checked_add(u32::try_from(reader.varint()?).ok()?)?;
+    let flags = reader.byte()?;
+    let fg = read_color(reader, (flags >> FG_SHIFT) & 0b11)?;
+    let bg = read_color(reader, (flags >> BG_SHIFT) & 0b11)?;
+    let style = Style {
+        fg,
+        bg,
+        bold: flags & BOLD != 0,
+        dim: flags & DIM != 0,
+        italic: flags & ITALIC != 0,
+        underline: flags & UNDERLINE != 0,
+    };
+    Some(StyledSpan { start, end, style })
 }
 
 /// A colour of the kind `kind`: `Some(None)` for none, `None` for bytes that are not a colour.
@@ -215,6 +210,27 @@ fn read_color(reader: &mut Reader<'_>, kind: u8) -> Option<Option<Color>> {
 mod tests {
     use super::*;
 
+    /// Every piece of `bytes`; `None` unless they read to the end and use the literals up.
+    fn unpack_pieces<'l>(bytes: &[u8], literals: &'l str) -> Option<Vec<Piece<'l>>> {
+        let mut reader = Reader::resume(bytes, 0);
+        let mut literal_at = 0;
+        let mut pieces = Vec::new();
+        while !reader.is_done() {
+            pieces.push(read_piece(&mut reader, literals, &mut literal_at)?);
+        }
+        (literal_at == literals.len()).then_some(pieces)
+    }
+
+    /// Every span of `bytes`; `None` unless they read to the end.
+    fn unpack_spans(bytes: &[u8]) -> Option<Vec<StyledSpan>> {
+        let mut reader = Reader::resume(bytes, 0);
+        let mut spans = Vec::new();
+        while !reader.is_done() {
+            spans.push(read_span(&mut reader)?);
+        }
+        Some(spans)
+    }
+
     #[test]
     fn varints_round_trip_at_their_edges() {
         for value in [
@@ -229,13 +245,13 @@ mod tests {
         ] {
             let mut bytes = Vec::new();
             push_varint(&mut bytes, value);
-            let mut reader = Reader::new(&bytes);
+            let mut reader = Reader::resume(&bytes, 0);
             assert_eq!(reader.varint().map(|read| read as u64), Some(value));
             assert!(reader.is_done());
         }
         // Eleven continuation bytes: no such varint.
-        assert_eq!(Reader::new(&[0xff; 11]).varint(), None);
-        assert_eq!(Reader::new(&[0x80]).varint(), None);
+        assert_eq!(Reader::resume(&[0xff; 11], 0).varint(), None);
+        assert_eq!(Reader::resume(&[0x80], 0).varint(), None);
     }
 
     #[test]
@@ -288,7 +304,10 @@ mod tests {
         );
         let sizes = [(0, 0), (200, 3), (5, 0)];
         let packed = pack_sizes(sizes.into_iter());
-        assert_eq!(unpack_sizes(&packed).collect::<Vec<_>>(), sizes);
+        let mut reader = Reader::resume(&packed, 0);
+        let read: Vec<_> = std::iter::from_fn(|| read_size(&mut reader)).collect();
+        assert_eq!(read, sizes);
+        assert!(reader.is_done());
     }
 
     #[test]

@@ -229,47 +229,57 @@ fn find(needle: &[u8], raw: &[u8], from: usize) -> Option<usize> {
     memmem::find(raw.get(from..)?, needle).map(|place| from + place)
 }
 
-/// The text `pieces` describe, copied from `source`; `None` if a piece points outside the source or
-/// inside a character.
-pub(super) fn rebuild(pieces: &[Piece<'_>], source: &str) -> Option<String> {
-    let mut length = 0usize;
-    for piece in pieces {
-        let bytes = match piece {
-            Piece::Copy { len, .. } => *len,
-            Piece::Literal(text) => text.len(),
-        };
-        length = length.checked_add(bytes)?;
-    }
-    // Copies never overlap, so the text is at most the source plus the literals; anything longer is
-    // a lie that would reserve memory for nothing.
-    if length > source.len().saturating_add(literal_bytes(pieces)) {
-        return None;
-    }
-    let mut text = String::with_capacity(length);
-    let mut cursor = 0usize;
-    for piece in pieces {
-        match *piece {
-            Piece::Copy { skip, len } => {
-                let start = cursor.checked_add(skip)?;
-                let end = start.checked_add(len)?;
-                text.push_str(source.get(start..end)?);
-                cursor = end;
-            }
-            Piece::Literal(literal) => text.push_str(literal),
-        }
-    }
-    Some(text)
+/// Rebuilds the text [`describe`] described, a piece at a time.
+pub(super) struct TextBuilder {
+    text: String,
+    /// Where the last copy ended in the source.
+    cursor: usize,
 }
 
-/// The bytes the literal pieces hold.
-fn literal_bytes(pieces: &[Piece<'_>]) -> usize {
-    pieces
-        .iter()
-        .map(|piece| match piece {
-            Piece::Copy { .. } => 0,
-            Piece::Literal(text) => text.len(),
-        })
-        .sum()
+impl TextBuilder {
+    /// A builder of a text of `len` bytes (the caller bounds it: it is reserved).
+    pub(super) fn with_capacity(len: usize) -> Self {
+        Self {
+            text: String::with_capacity(len),
+            cursor: 0,
+        }
+    }
+
+    /// Appends `piece`, copied from `source`; `None` if it points outside the source or inside a
+    /// character. Copies only go forward, so the text is at most the source plus the literals.
+    pub(super) fn push(&mut self, piece: Piece<'_>, source: &str) -> Option<()> {
+        match piece {
+            Piece::Copy { skip, len } => {
+                let start = self.cursor.checked_add(skip)?;
+                let end = start.checked_add(len)?;
+                self.text.push_str(source.get(start..end)?);
+                self.cursor = end;
+            }
+            Piece::Literal(literal) => self.text.push_str(literal),
+        }
+        Some(())
+    }
+
+    /// The text so far.
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text.
+    pub(super) fn finish(self) -> String {
+        self.text
+    }
+}
+
+/// The text `pieces` describe, copied from `source`; `None` if a piece points outside the source or
+/// inside a character.
+#[cfg(test)]
+fn rebuild(pieces: &[Piece<'_>], source: &str) -> Option<String> {
+    let mut builder = TextBuilder::with_capacity(0);
+    for piece in pieces {
+        builder.push(*piece, source)?;
+    }
+    Some(builder.finish())
 }
 
 #[cfg(test)]
