@@ -32,6 +32,8 @@ test('pasting a log, clicking a phase selects it, names it in the URL and explai
   const checkout = lens.byTestId('timeline-phase').filter({ hasText: 'Checkout code' });
   await checkout.click();
   assert.equal(await checkout.getAttribute('aria-current'), 'step');
+  // Playwright learns the new address from an event the browser sends after the click: wait for it.
+  await lens.page.waitForURL((url) => url.hash.startsWith('#phase-'));
   assert.match(lens.relativePath(), /^en\/#phase-\d+$/);
   const band = lens.page.locator('[data-testid=phase-band].is-selected');
   assert.equal(await band.getAttribute('data-title'), 'Checkout code');

@@ -66,6 +66,8 @@ for (const [name, build] of Object.entries(BUILDS)) {
       await lens.paste('log-input', LOG);
       await lens.byTestId('timeline-phase').nth(11).waitFor();
       await lens.byTestId('timeline-phase').nth(2).click();
+      // Playwright learns the new address from an event the browser sends after the click: wait for it.
+      await lens.page.waitForURL((url) => url.hash === '#phase-3');
       assert.equal(lens.relativePath(), 'en/#phase-3');
 
       const link = await openShare(lens);
