@@ -2,6 +2,9 @@
 //! infrastructure failures, cache and test-result messages.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::facts::{Fact, FactKind};
 use super::lines::LogLines;
@@ -76,6 +79,11 @@ const SUCCESSES: &[&str] = &[
     "Remote Docker engine created",
 ];
 
+/// The one search `read_outcome` runs anywhere in most lines, prepared once (`str::contains` with a
+/// pattern string prepares its searcher again on each call).
+static KILL_SIGNAL: LazyLock<Finder<'static>> =
+    LazyLock::new(|| Finder::new("received a kill signal"));
+
 /// Reads the status of the lines in `range`.
 pub(crate) fn read_outcome(lines: &LogLines, range: Range<usize>) -> Outcome {
     let mut exit_code = None;
@@ -100,7 +108,7 @@ pub(crate) fn read_outcome(lines: &LogLines, range: Range<usize>) -> Outcome {
             let limit = rest.split(')').next().unwrap_or(rest);
             facts.push(Fact::new(FactKind::NoOutputTimeout, limit));
         } else if INFRASTRUCTURE.iter().any(|prefix| text.starts_with(prefix))
-            || text.contains("received a kill signal")
+            || KILL_SIGNAL.find(text.as_bytes()).is_some()
         {
             failed = true;
             if !facts
