@@ -90,16 +90,18 @@ test('cancelling keeps the text and says so; reading again or a newer text start
   assert.match(await cancelled.textContent(), /cancelled; the text is still in the editor/);
   assert.equal(await lens.byTestId('parse-progress').count(), 0);
   // A text this large is held by the page and described instead of being laid out in the text area; its
-  // line count comes with the report, which was cancelled.
-  const card = await lens.byTestId('large-log-card').textContent();
-  assert.match(card, /^A log of \d+\.\d MB is loaded\./);
-  assert.doesNotMatch(card, /lines/);
+  // line count comes with the report, which was cancelled, and the card does not promise a log view.
+  const card = lens.byTestId('large-log-card');
+  assert.match(await card.textContent(), /^A log of \d+\.\d MB is loaded, too large to edit here/);
+  assert.match(await card.textContent(), /Its reading was cancelled, so it is not shown below/);
+  assert.doesNotMatch(await card.textContent(), /lines/);
   assert.equal(await lens.byTestId('timeline-phase').count(), 0);
 
-  // Read it again: the progress shows anew.
+  // Read it again: the progress shows anew, and the card says the log is being shown.
   await lens.byTestId('parse-again').click();
   await lens.byTestId('parse-progress').waitFor();
   assert.equal(await cancelled.count(), 0);
+  assert.match(await card.textContent(), /so it is shown in the log view below/);
 
   // A newer, short text (Clear, then a paste) cancels the running parse and is explained at once.
   await lens.byTestId('clear-log').click();

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use crate::format::{fill, format_count};
 use crate::i18n::{t, use_lang, Lang, Msg};
+use crate::log_worker::{LogParser, ParseState};
 use crate::pages::log::{LogState, SEED_LOG};
 use crate::pasted_text::{large_paste, read_large_paste};
 use crate::text_file::read_text_file;
@@ -23,6 +24,8 @@ pub(crate) const EDITABLE_BYTES: usize = 2 * 1024 * 1024;
 #[component]
 pub(crate) fn LogInput() -> impl IntoView {
     let state = expect_context::<LogState>();
+    // The log page's parser, to tell a large log being read from one whose reading was cancelled.
+    let parser = use_context::<LogParser>();
     let lang = use_lang();
     let file_message = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
@@ -153,11 +156,14 @@ pub(crate) fn LogInput() -> impl IntoView {
                 let described = move || {
                     let lang = lang.get();
                     let size = megabytes(state.text.with(String::len), lang);
+                    let cancelled = parser
+                        .is_some_and(|parser| parser.state.get() == ParseState::Cancelled);
                     match state.report.with(|report| report.as_ref().map(|report| report.lines.len())) {
                         Some(lines) => fill(
                             lang.text(Msg::LogLargeLoaded),
                             &[("size", size), ("lines", format_count(lines, lang))],
                         ),
+                        None if cancelled => fill(lang.text(Msg::LogLargeLoadedUnread), &[("size", size)]),
                         None => fill(lang.text(Msg::LogLargeLoadedReading), &[("size", size)]),
                     }
                 };
