@@ -7,7 +7,7 @@
 //!    `<meta name="pipelens-log-worker">` (written by `scripts/finalize-site.mjs`, relative to the
 //!    page's base, so it works under a sub-path). The text goes as UTF-8 bytes in a transferred
 //!    buffer; the worker answers with the fraction done, then the report as bytes
-//!    ([`pipelens_core::log::decode_report`]), then the secrets of the text (numbers,
+//!    ([`pipelens_core::log::ReportDecoder`]), then the secrets of the text (numbers,
 //!    [`pipelens_core::secrets::secrets_from_words`]; scanning 100 MB here held the page for seconds),
 //!    which go to the signal given to [`LogParser::provide`]. The report's bytes describe the visible
 //!    text as pieces of the log: the page rebuilds it from the text it holds, which has not changed
@@ -28,7 +28,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::pasted_text::next_task;
+use crate::next_task::next_task;
 
 /// Below this size (bytes) a log is parsed on the page's thread: about 5 ms at the parser's speed,
 /// where starting the worker and its module takes tens of milliseconds.
@@ -76,8 +76,8 @@ struct WorkerSlot {
     unavailable: bool,
     /// The report being read, step by step, if one is: its number, so that a stopped one knows.
     decoding: Option<u64>,
-    /// How many reports have been read, to number the next one.
-    decoded: u64,
+    /// How many reports have arrived, to number the next one.
+    reports_received: u64,
 }
 
 /// A started worker, its event handlers and the job it has.
@@ -271,9 +271,9 @@ impl LogParser {
                 if let Some(worker) = slot.worker.as_mut() {
                     worker.scanning = true;
                 }
-                slot.decoded += 1;
-                slot.decoding = Some(slot.decoded);
-                slot.decoded
+                slot.reports_received += 1;
+                slot.decoding = Some(slot.reports_received);
+                slot.reports_received
             };
             self.state.try_set(ParseState::Running(1.0));
             wasm_bindgen_futures::spawn_local(self.decode(
@@ -296,7 +296,7 @@ impl LogParser {
     ) {
         let mut decoder = match ReportDecoder::new(bytes) {
             Ok(decoder) => decoder,
-            Err(error) => return self.decoded(&slot, Err(error), on_report),
+            Err(error) => return self.end_decoding(&slot, Err(error), on_report),
         };
         loop {
             next_task().await;
@@ -311,14 +311,16 @@ impl LogParser {
             };
             match stepped {
                 Ok(Stepped::More(more)) => decoder = *more,
-                Ok(Stepped::Done(report)) => return self.decoded(&slot, Ok(report), on_report),
-                Err(error) => return self.decoded(&slot, Err(error), on_report),
+                Ok(Stepped::Done(report)) => {
+                    return self.end_decoding(&slot, Ok(report), on_report)
+                }
+                Err(error) => return self.end_decoding(&slot, Err(error), on_report),
             }
         }
     }
 
     /// Ends the reading of a report: shows it, or parses here if its bytes did not fit.
-    fn decoded(
+    fn end_decoding(
         self,
         slot: &Rc<RefCell<WorkerSlot>>,
         outcome: Result<LogReport, TransferError>,

@@ -8,6 +8,7 @@ mod format;
 mod i18n;
 mod keyboard;
 mod log_worker;
+mod next_task;
 mod pages;
 mod pair_cache;
 mod pasted_text;

@@ -6,11 +6,12 @@
 //! So a large text is converted by slices of [`SLICE_UNITS`] characters, about 30 ms each, and the page
 //! gets its thread back between two slices.
 
-use js_sys::{JsString, Promise, Uint8Array};
+use js_sys::{JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::DataTransfer;
+
+use crate::next_task::next_task;
 
 /// UTF-16 units converted in one go.
 const SLICE_UNITS: u32 = 4 * 1024 * 1024;
@@ -98,16 +99,6 @@ fn estimated_bytes(first_bytes: usize, first_units: u32, units: u32) -> usize {
 /// Whether a UTF-16 unit is the first half of a surrogate pair.
 fn is_high_surrogate(unit: f64) -> bool {
     (f64::from(0xD800)..=f64::from(0xDBFF)).contains(&unit)
-}
-
-/// Resolves in a later task of the page's event loop, after whatever else is waiting.
-pub(crate) async fn next_task() {
-    let later = Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window().map(|window| {
-            window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-        });
-    });
-    let _ = JsFuture::from(later).await;
 }
 
 /// The text of UTF-8 bytes, replacing what is not UTF-8 (which `TextEncoder` never produces).

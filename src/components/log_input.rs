@@ -156,15 +156,17 @@ pub(crate) fn LogInput() -> impl IntoView {
                 let described = move || {
                     let lang = lang.get();
                     let size = megabytes(state.text.with(String::len), lang);
-                    let cancelled = parser
-                        .is_some_and(|parser| parser.state.get() == ParseState::Cancelled);
                     match state.report.with(|report| report.as_ref().map(|report| report.lines.len())) {
                         Some(lines) => fill(
                             lang.text(Msg::LogLargeLoaded),
                             &[("size", size), ("lines", format_count(lines, lang))],
                         ),
-                        None if cancelled => fill(lang.text(Msg::LogLargeLoadedUnread), &[("size", size)]),
-                        None => fill(lang.text(Msg::LogLargeLoadedReading), &[("size", size)]),
+                        None => {
+                            let cancelled = parser
+                                .is_some_and(|parser| parser.state.get() == ParseState::Cancelled);
+                            let message = if cancelled { Msg::LogLargeLoadedUnread } else { Msg::LogLargeLoadedReading };
+                            fill(lang.text(message), &[("size", size)])
+                        }
                     }
                 };
                 view! {

@@ -95,9 +95,10 @@ impl ReportDecoder {
                 read: 0,
                 literal_at: 0,
             },
-            text: TextBuilder::with_capacity(0),
-            read_spans: Vec::new(),
-            lines: LinesAssembler::default(),
+            // Each count is bounded above, so the buffers are reserved once, here.
+            text: TextBuilder::with_capacity(text_len),
+            read_spans: Vec::with_capacity(span_count),
+            lines: LinesAssembler::with_capacity(line_count),
         })
     }
 
@@ -139,9 +140,6 @@ impl ReportDecoder {
         mut literal_at: usize,
         left: &mut usize,
     ) -> Option<Option<Stage>> {
-        if read == 0 && literal_at == 0 {
-            self.text = TextBuilder::with_capacity(self.text_len);
-        }
         let mut reader = Reader::resume(&self.bytes[self.pieces.clone()], read);
         while *left > 0 && !reader.is_done() {
             let piece = read_piece(&mut reader, &self.literals, &mut literal_at)?;
@@ -155,7 +153,6 @@ impl ReportDecoder {
             }));
         }
         let complete = literal_at == self.literals.len() && self.text.text().len() == self.text_len;
-        self.read_spans = Vec::with_capacity(self.span_count);
         complete.then_some(Some(Stage::Spans { read: 0 }))
     }
 
@@ -171,7 +168,6 @@ impl ReportDecoder {
                 read: reader.position(),
             }));
         }
-        self.lines = LinesAssembler::with_capacity(self.line_count);
         (self.read_spans.len() == self.span_count).then_some(Some(Stage::Lines { read: 0 }))
     }
 

@@ -7,21 +7,20 @@
 //! log that is about three pieces per line instead of the 96 MB of text.
 //!
 //! [`describe`] finds the pieces greedily: it copies the longest run the two texts share, then skips
-//! an escape sequence or looks a little further in the raw text for where the visible text resumes. Whatever it finds, the pieces
-//! rebuild the text exactly (they only ever copy equal bytes), and its work is linear in the length of
-//! both texts: looking ahead has a budget proportional to the text. Every piece starts and ends at a
-//! character boundary, which [`rebuild`] checks.
+//! an escape sequence or looks a little further in the raw text for where the visible text resumes.
+//! Whatever it finds, the pieces rebuild the text exactly (they only ever copy equal bytes), and its
+//! work is linear in the length of both texts: looking ahead has a budget proportional to the text.
+//! Every piece starts and ends at a character boundary, which [`TextBuilder::push`] checks.
 
 use std::ops::Range;
 
 use memchr::{memchr, memmem};
-use serde::{Deserialize, Serialize};
 
 use crate::log::ansi::{read_escape, ESC};
 use crate::log::LogLines;
 
 /// One part of the visible text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Piece<'a> {
     /// The next `len` bytes of the raw text, `skip` bytes after where the previous copy ended (or
     /// after its start, for the first).
