@@ -16,7 +16,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(log_parser report_transfer config_analyser docs_renderer secrets)
+  targets=(log_parser log_causes report_transfer config_analyser docs_renderer secrets)
 fi
 max_len="${MAX_LEN:-65536}"
 rss_limit_mb="${RSS_LIMIT_MB:-2048}"
@@ -34,7 +34,7 @@ fi
 # The read-only seed folder of each target, from the shared corpus.
 seeds_of() {
   case "$1" in
-    log_parser) echo "$shared/logs" ;;
+    log_parser | log_causes) echo "$shared/logs" ;;
     config_analyser) echo "$shared/configs" ;;
     secrets) echo "$shared/logs" ;;
     report_transfer) echo "$shared/logs" ;;

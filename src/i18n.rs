@@ -36,6 +36,14 @@ impl Lang {
         }
     }
 
+    /// The same language for the core's sentences (config diagnostics, failure causes).
+    pub(crate) fn core(self) -> pipelens_core::Lang {
+        match self {
+            Lang::En => pipelens_core::Lang::En,
+            Lang::Fr => pipelens_core::Lang::Fr,
+        }
+    }
+
     /// The language of a URL or storage code, if it is one of ours.
     pub(crate) fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|lang| lang.code() == code)

@@ -2,6 +2,7 @@
 
 mod app;
 mod canvas_png;
+mod clipboard;
 mod components;
 mod content;
 mod format;

@@ -3,20 +3,12 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use pipelens_core::config::{Language, Severity};
+use pipelens_core::config::Severity;
 
 use super::config_state::ConfigState;
 use crate::app::site_href;
 use crate::format::fill;
-use crate::i18n::{t, use_lang, Lang, Msg};
-
-/// The core's language for messages, for a language of the site.
-pub(crate) fn core_language(lang: Lang) -> Language {
-    match lang {
-        Lang::En => Language::En,
-        Lang::Fr => Language::Fr,
-    }
-}
+use crate::i18n::{t, use_lang, Msg};
 
 /// The label, icon and CSS class of a severity.
 fn severity_look(severity: Severity) -> (Msg, &'static str, &'static str) {
@@ -53,8 +45,8 @@ pub(crate) fn ConfigDiagnostics(
                         lang.text(Msg::ConfigDiagnosticsPosition),
                         &[("line", &line.to_string()), ("column", &column.to_string())],
                     );
-                    let message = diagnostic.text(core_language(lang));
-                    let hint = diagnostic.hint(core_language(lang));
+                    let message = diagnostic.text(lang.core());
+                    let hint = diagnostic.hint(lang.core());
                     let href = site_href(&format!("/{}/docs/{}", lang.code(), diagnostic.doc));
                     let activate = move || state.select_position(line, column);
                     view! {

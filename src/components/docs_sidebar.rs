@@ -13,6 +13,7 @@ fn group_label(folder: &str) -> Msg {
     match folder {
         "guides" => Msg::DocsGroupGuides,
         "phases" => Msg::DocsGroupPhases,
+        "causes" => Msg::DocsGroupCauses,
         "keys" => Msg::DocsGroupKeys,
         "concepts" => Msg::DocsGroupConcepts,
         "rules" => Msg::DocsGroupRules,

@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use pipelens_core::log::{LogReport, Phase};
+use pipelens_core::log::{LogReport, Phase, PhaseStatus};
 
 use crate::components::log_line::AnsiText;
 use crate::components::phase_status::{kind_label, StatusIcon};
@@ -76,7 +76,10 @@ fn PhaseBand(
     let lines = phase
         .lines
         .clone()
-        .map(|at| view! { <LogLineRow report=report.clone() at=at is_error=phase.error_line == Some(at)/> })
+        .map(|at| {
+            let mark = LineMark::of(phase, at);
+            view! { <LogLineRow report=report.clone() at=at mark=mark/> }
+        })
         .collect_view();
     view! {
         <section
@@ -130,25 +133,61 @@ pub(crate) fn PhaseHeader(
     }
 }
 
-/// One line of the log: its number and its styled text; marked when it is the phase's first error or
-/// the current search match.
+/// How a line of the log is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineMark {
+    /// An ordinary line.
+    Plain,
+    /// A line that shows why its phase failed (the evidence of a cause), not the first error.
+    Evidence,
+    /// The phase's first error line.
+    FirstError,
+}
+
+impl LineMark {
+    /// The mark of line `at` of `phase`.
+    pub(crate) fn of(phase: &Phase, at: usize) -> Self {
+        if phase.error_line == Some(at) {
+            LineMark::FirstError
+        } else if phase.status == PhaseStatus::Failed
+            && phase
+                .causes
+                .iter()
+                .any(|cause| cause.evidence.contains(&at))
+        {
+            LineMark::Evidence
+        } else {
+            LineMark::Plain
+        }
+    }
+}
+
+/// One line of the log: its number and its styled text; marked when it is the phase's first error, a
+/// line that shows the cause of its failure, or the current search match.
 #[component]
 pub(crate) fn LogLineRow(
     /// The parsed log.
     report: Arc<LogReport>,
     /// The line, 0-based.
     at: usize,
-    /// Whether it is the first error of its phase.
-    is_error: bool,
+    /// How it is marked.
+    mark: LineMark,
 ) -> impl IntoView {
     let state = expect_context::<LogState>();
+    let is_error = mark == LineMark::FirstError;
+    let testid = match mark {
+        LineMark::FirstError => Some("error-line"),
+        LineMark::Evidence => Some("evidence-line"),
+        LineMark::Plain => None,
+    };
     view! {
         <div
             class="log-line"
             class:is-error=is_error
+            class:is-evidence=mark == LineMark::Evidence
             class:is-current-match=move || state.current_match.get() == Some(at)
             data-line=at + 1
-            data-testid=is_error.then_some("error-line")
+            data-testid=testid
         >
             <span class="line-number" aria-hidden="true">{at + 1}</span>
             <span class="line-text">

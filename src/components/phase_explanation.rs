@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use pipelens_core::log::LogReport;
+use pipelens_core::log::{LogReport, PhaseStatus};
 
 use crate::app::site_href;
+use crate::components::phase_causes::PhaseCauses;
 use crate::components::phase_status::{kind_label, status_label, StatusIcon};
 use crate::components::phase_timeline::display_title;
 use crate::content::{fetch_doc_html, ContentError};
@@ -93,6 +94,7 @@ pub(crate) fn PhaseExplanation(
                 &[("code", code.to_string())],
             )
         });
+        let has_causes = !phase.causes.is_empty() || status == PhaseStatus::Failed;
         view! {
             <header class="explanation-header">
                 <StatusIcon status=status/>
@@ -102,6 +104,7 @@ pub(crate) fn PhaseExplanation(
                     {exit_code.map(|code| view! { " · " {code} })}
                 </p>
             </header>
+            <PhaseCauses report=report.clone() index=index/>
             {error}
             <h3>{t(Msg::LogFacts)}</h3>
             {if has_facts {
@@ -109,6 +112,7 @@ pub(crate) fn PhaseExplanation(
             } else {
                 view! { <p class="hint">{t(Msg::LogNoFacts)}</p> }.into_any()
             }}
+            {has_causes.then(|| view! { <h3 class="step-doc-heading">{t(Msg::CausesWhatTheStepDoes)}</h3> })}
             <div class="doc-explanation" data-testid="phase-doc">
                 {move || match doc_html.get() {
                     None => view! { <p class="hint">{t(Msg::LogDocLoading)}</p> }.into_any(),

@@ -16,7 +16,6 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use pipelens_core::secrets::{find_secrets, mask, Secret};
-use wasm_bindgen_futures::JsFuture;
 
 use crate::app::base_path;
 use crate::components::config_state::ConfigState;
@@ -225,16 +224,11 @@ fn SharePanel(
         };
         input.select();
         let value = input.value();
-        let clipboard = window().navigator().clipboard();
-        if clipboard.is_undefined() {
-            copied.set(CopyStatus::Selected);
-            return;
-        }
-        let writing = JsFuture::from(clipboard.write_text(&value));
         spawn_local(async move {
-            let status = match writing.await {
-                Ok(_) => CopyStatus::Copied,
-                Err(_) => CopyStatus::Selected,
+            let status = if crate::clipboard::copy_text(&value).await {
+                CopyStatus::Copied
+            } else {
+                CopyStatus::Selected
             };
             // The reader may have left the page meanwhile.
             if !copied.is_disposed() {

@@ -9,7 +9,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use pipelens_core::log::LogReport;
 
-use crate::components::log_view::{LogLineRow, PhaseHeader};
+use crate::components::log_view::{LineMark, LogLineRow, PhaseHeader};
 use crate::pages::log::{LogState, ScrollTarget};
 
 /// The height of every row, in CSS pixels (`.virtual-row` in style/log.css says the same).
@@ -155,13 +155,13 @@ pub(crate) fn VirtualLog(
                 }
                 Row::Line { phase, line } => {
                     let status = report.phases[phase].status;
-                    let is_error = report.phases[phase].error_line == Some(line);
+                    let mark = LineMark::of(&report.phases[phase], line);
                     view! {
                         <div
                             class=format!("virtual-row status-{}", status.id())
                             class:is-selected=move || state.selected.get() == Some(phase)
                         >
-                            <LogLineRow report=report.clone() at=line is_error=is_error/>
+                            <LogLineRow report=report.clone() at=line mark=mark/>
                         </div>
                     }
                     .into_any()

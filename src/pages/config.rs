@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::config_diagnostics::{core_language, ConfigDiagnostics};
+use crate::components::config_diagnostics::ConfigDiagnostics;
 use crate::components::config_editor::ConfigEditor;
 use crate::components::config_explanation::{sentence_view, ConfigExplanation};
 use crate::components::config_graph::ConfigGraphs;
@@ -190,7 +190,7 @@ fn YamlError(
             Some((
                 diagnostic.span.line,
                 diagnostic.span.column,
-                diagnostic.text(core_language(lang.get())),
+                diagnostic.text(lang.get().core()),
             ))
         })
     };

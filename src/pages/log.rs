@@ -17,6 +17,7 @@ use pipelens_core::secrets::Secret;
 
 use crate::app::base_path;
 use crate::components::draft_notice::DraftNotice;
+use crate::components::failure_summary::FailureSummary;
 use crate::components::log_input::{LogInput, EDITABLE_BYTES};
 use crate::components::log_notes::LogNotes;
 use crate::components::log_search::LogSearch;
@@ -171,6 +172,7 @@ pub(crate) fn LogPage() -> impl IntoView {
             <crate::components::parse_progress::ParseProgress/>
             {move || match state.report.get() {
                 Some(report) if !report.phases.is_empty() => view! {
+                    <FailureSummary report=report.clone()/>
                     <PhaseTimeline report=report.clone()/>
                     <div class="log-result">
                         <LogView report=report.clone()/>

@@ -4,7 +4,7 @@
 
 use pipelens_core::config::model::Step;
 use pipelens_core::config::model::StepKind;
-use pipelens_core::config::{ConfigReport, Language, PartKind, Severity};
+use pipelens_core::config::{ConfigReport, PartKind, Severity};
 
 use super::document::{sentence, Block, Document, Inline};
 use super::log_report::ReportContext;
@@ -200,10 +200,7 @@ fn diagnostics(
         )]));
         return;
     }
-    let language = match lang {
-        Lang::En => Language::En,
-        Lang::Fr => Language::Fr,
-    };
+    let language = lang.core();
     let items = report
         .diagnostics
         .iter()

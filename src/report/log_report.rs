@@ -69,6 +69,16 @@ pub(crate) fn log_document(
         text: lang.text(Msg::ExportReportSummary).to_owned(),
     });
     blocks.push(Block::Table(summary_rows(report, lang, redaction)));
+    if let Some((title, failure)) =
+        super::failure_report::failure_blocks(report, context, redaction)
+    {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: lang.text(Msg::FailureHeading).to_owned(),
+        });
+        blocks.push(Block::Paragraph(vec![Inline::Strong(title)]));
+        blocks.extend(failure);
+    }
     for (index, phase) in report.phases.iter().enumerate() {
         blocks.push(Block::PageBreak);
         phase_blocks(report, index, phase, context, redaction, &mut blocks);

@@ -13,6 +13,7 @@
 
 pub(crate) mod config_report;
 pub(crate) mod document;
+pub(crate) mod failure_report;
 pub(crate) mod html;
 pub(crate) mod log_report;
 pub(crate) mod markdown;

@@ -8,7 +8,8 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use pipelens_core::config::{analyse_config, ConfigReport, Diagnostic, Language, Span};
+use pipelens_core::config::{analyse_config, ConfigReport, Diagnostic, Span};
+use pipelens_core::Lang;
 use serde_json::{json, Value};
 
 use crate::input::InputArgs;
@@ -97,8 +98,8 @@ fn json_report(report: &ConfigReport) -> Value {
                 "column": d.span.column,
                 "end_line": d.span.end_line,
                 "end_column": d.span.end_column,
-                "message": d.text(Language::En),
-                "hint": d.hint(Language::En),
+                "message": d.text(Lang::En),
+                "hint": d.hint(Lang::En),
                 "doc": d.doc,
             })
         })
@@ -190,7 +191,7 @@ fn write_diagnostic(out: &mut String, name: &str, text: &str, diagnostic: &Diagn
         span.line,
         span.column,
         severity_word(diagnostic),
-        diagnostic.text(Language::En),
+        diagnostic.text(Lang::En),
         diagnostic.rule
     );
     if let Some(line) = text.lines().nth(span.line.saturating_sub(1)) {

@@ -2,7 +2,9 @@
 
 use std::process::ExitCode;
 
+use pipelens_core::log::causes::Level;
 use pipelens_core::log::{parse_log, report_json, LogReport, Phase, PhaseStatus};
+use pipelens_core::Lang;
 
 use crate::input::InputArgs;
 
@@ -44,9 +46,10 @@ fn status_mark(status: PhaseStatus) -> &'static str {
     }
 }
 
-/// The readable summary: one block per phase, then the notes.
+/// The readable summary: why it failed, one block per phase, then the notes.
 fn readable(report: &LogReport) -> String {
     let mut out = format!("format: {}\n", report.format.id());
+    out.push_str(&failure_block(report));
     for phase in &report.phases {
         out.push('\n');
         out.push_str(&phase_block(phase));
@@ -88,7 +91,66 @@ fn phase_block(phase: &Phase) -> String {
     for fact in &phase.facts {
         block.push_str(&format!("    {}: {}\n", fact.kind.label(), fact.value));
     }
+    for cause in &phase.causes {
+        let label = match cause.id.level() {
+            Level::Failure => "cause",
+            Level::Notice => "notice",
+        };
+        block.push_str(&format!(
+            "    {label}: {} (line {}, {})\n",
+            cause.summary(Lang::En),
+            cause.line + 1,
+            cause.id.doc()
+        ));
+    }
     block
+}
+
+/// Why the log failed: the first failed step, its causes, its failing tests and the line to read.
+fn failure_block(report: &LogReport) -> String {
+    let Some(failure) = report.failure() else {
+        return String::new();
+    };
+    let phase = &report.phases[failure.phase];
+    let title = if phase.title.is_empty() {
+        "(untitled)"
+    } else {
+        phase.title.as_str()
+    };
+    let mut out = if failure.no_job_ran {
+        "\nfailed: no job ran, CircleCI refused the configuration\n".to_owned()
+    } else {
+        format!(
+            "\nfailed at: {title} (lines {}-{})",
+            phase.first_line(),
+            phase.last_line()
+        ) + &failure
+            .exit_code
+            .map(|code| format!(", exit code {code}"))
+            .unwrap_or_default()
+            + if failure.inferred {
+                ", inferred: the log ends before the step's footer\n"
+            } else {
+                "\n"
+            }
+    };
+    if failure.causes.is_empty() {
+        out.push_str("  why: no known cause; read the first error line\n");
+    }
+    for cause in &failure.causes {
+        out.push_str(&format!("  why: {}\n", cause.summary(Lang::En)));
+    }
+    for test in &failure.tests {
+        out.push_str(&format!("  failing test: {test}\n"));
+    }
+    if let Some(line) = failure.line {
+        out.push_str(&format!(
+            "  line {}: {}\n",
+            line + 1,
+            report.lines.text(line).trim()
+        ));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -98,9 +160,35 @@ mod tests {
     #[test]
     fn the_summary_shows_each_phase_and_its_facts() {
         let report = parse_log("Checkout code\nHEAD is now at abc123 Fix\n\nnpm test\n#!/bin/bash -eo pipefail\nnpm test\n\nExited with code exit status 2\n");
+        assert!(readable(&report).contains("  why: no known cause"));
         let text = readable(&report);
         assert!(text.starts_with("format: job-page\n"));
         assert!(text.contains("✔ Checkout code  [built-in]  lines 1-3  success\n    doc: phases/checkout-code\n    commit: abc123 Fix\n"));
         assert!(text.contains("✘ npm test  [run]  lines 4-8  failed, exit code 2\n"));
+        assert!(text.contains("\nfailed at: npm test (lines 4-8), exit code 2\n"));
+    }
+}
+
+#[cfg(test)]
+mod failure_tests {
+    use super::*;
+
+    #[test]
+    fn the_causes_are_printed_first_and_per_phase() {
+        let report = parse_log("Run tests\n#!/bin/bash -eo pipefail\npython train.py\n\n/bin/bash: line 1:  2440 Killed                  python train.py\n\nExited with code exit status 137\nCircleCI received exit code 137\n");
+        let text = readable(&report);
+        assert!(
+            text.contains("failed at: Run tests (lines 1-8), exit code 137\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  why: The step ran out of memory and was killed (exit code 137).\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  line 5: /bin/bash: line 1:  2440 Killed"),
+            "{text}"
+        );
+        assert!(text.contains("    cause: The step ran out of memory and was killed (exit code 137). (line 5, causes/out-of-memory)\n"), "{text}");
     }
 }

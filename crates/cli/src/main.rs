@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         "log" => log_command::run(rest),
         "config" => config_command::run(rest),
         "phases" => {
-            for phase in pipelens_core::phases::KNOWN_PHASES {
+            for phase in pipelens_core::phases::known_phases() {
                 println!("{:<75} {}", phase.title, phase.doc);
             }
             ExitCode::SUCCESS

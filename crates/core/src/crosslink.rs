@@ -24,7 +24,7 @@
 use crate::config::model::{Command, ExecutorSpec, Job, Step, StepKind};
 use crate::config::{ConfigReport, Span};
 use crate::log::{FactKind, LogReport};
-use crate::phases::PhaseKind;
+use crate::phases::{self, PhaseKind};
 
 /// The lowest score at which a job is said to have produced the log.
 pub const MIN_SCORE: f64 = 0.5;
@@ -209,18 +209,24 @@ enum JobPhase<'a> {
 
 fn job_phase(title: &str) -> Option<JobPhase<'_>> {
     let title = title.trim();
-    if title.eq_ignore_ascii_case("Spin up environment") {
-        Some(JobPhase::SpinUp)
-    } else if title.eq_ignore_ascii_case("Preparing environment variables")
-        || title.eq_ignore_ascii_case("Task lifecycle")
-    {
-        Some(JobPhase::Environment)
-    } else {
-        title
-            .strip_prefix("Container ")
+    match phases::find_by_title(title) {
+        Some(phase) if phase.title == phases::SPIN_UP.title => Some(JobPhase::SpinUp),
+        Some(phase)
+            if phase.title == phases::ENVIRONMENT.title
+                || phase.title == phases::TASK_LIFECYCLE.title =>
+        {
+            Some(JobPhase::Environment)
+        }
+        _ => title
+            .strip_prefix(phases::SECONDARY_CONTAINER)
             .filter(|image| !image.is_empty() && !image.contains(' '))
-            .map(JobPhase::Container)
+            .map(JobPhase::Container),
     }
+}
+
+/// The title a built-in step of the config prints, from the catalogue.
+fn title_of(key: &str) -> &'static str {
+    phases::phase_of_config_key(key).map_or("", |phase| phase.title)
 }
 
 /// Whether the job runs under `name`: its own name, or the `name:` a workflow gives it.
@@ -307,13 +313,17 @@ fn unroll(
         });
     };
     match &step.kind {
-        StepKind::Checkout => push(out, Matcher::Title("Checkout code", 1.0)),
-        StepKind::RestoreCache { .. } => push(out, Matcher::Title("Restoring cache", 1.0)),
-        StepKind::SaveCache { .. } => push(out, Matcher::Title("Saving cache", 1.0)),
-        StepKind::PersistToWorkspace => push(out, Matcher::Title("Persisting to workspace", 1.0)),
-        StepKind::AttachWorkspace => push(out, Matcher::Title("Attaching workspace", 1.0)),
-        StepKind::StoreArtifacts => push(out, Matcher::Title("Uploading artifacts", 1.0)),
-        StepKind::StoreTestResults => push(out, Matcher::Title("Uploading test results", 1.0)),
+        StepKind::Checkout => push(out, Matcher::Title(title_of("checkout"), 1.0)),
+        StepKind::RestoreCache { .. } => push(out, Matcher::Title(title_of("restore_cache"), 1.0)),
+        StepKind::SaveCache { .. } => push(out, Matcher::Title(title_of("save_cache"), 1.0)),
+        StepKind::PersistToWorkspace => {
+            push(out, Matcher::Title(title_of("persist_to_workspace"), 1.0))
+        }
+        StepKind::AttachWorkspace => push(out, Matcher::Title(title_of("attach_workspace"), 1.0)),
+        StepKind::StoreArtifacts => push(out, Matcher::Title(title_of("store_artifacts"), 1.0)),
+        StepKind::StoreTestResults => {
+            push(out, Matcher::Title(title_of("store_test_results"), 1.0))
+        }
         StepKind::SetupRemoteDocker => push(out, Matcher::Contains("remote docker", 1.0)),
         StepKind::AddSshKeys => push(out, Matcher::Contains("ssh key", 1.0)),
         StepKind::Run { title, command, .. } => push(

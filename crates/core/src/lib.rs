@@ -8,6 +8,7 @@
 //! - [`docs`]: the index of the documentation pages the explainers link to.
 //! - [`secrets`]: the secrets found in pasted text, and their masking.
 //! - [`highlight`]: the YAML and shell highlighter of the documentation and the config explainer.
+//! - [`Lang`]: the languages every sentence of the core exists in.
 //!
 //! Architecture invariant: this crate depends on no web crate (no `web-sys`, no `leptos`); the site and
 //! the `pipelens` CLI are both thin front ends over it.
@@ -16,6 +17,9 @@ pub mod config;
 pub mod crosslink;
 pub mod docs;
 pub mod highlight;
+mod lang;
 pub mod log;
 pub mod phases;
 pub mod secrets;
+
+pub use lang::Lang;

@@ -6,7 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use pipelens_core::config::{analyse_config, ConfigReport, Language, Severity};
+use pipelens_core::config::{analyse_config, ConfigReport, Severity};
+use pipelens_core::Lang;
 use serde_json::{json, Value};
 
 fn corpus_dir() -> PathBuf {
@@ -52,7 +53,7 @@ fn summary(report: &ConfigReport) -> Value {
     let diagnostics: Vec<Value> = report
         .diagnostics
         .iter()
-        .map(|d| json!({ "rule": d.rule, "severity": d.severity, "line": d.span.line, "column": d.span.column, "message": d.text(Language::En) }))
+        .map(|d| json!({ "rule": d.rule, "severity": d.severity, "line": d.span.line, "column": d.span.column, "message": d.text(Lang::En) }))
         .collect();
     json!({
         "version": config.version.as_ref().map(|v| v.value.clone()),
@@ -131,7 +132,7 @@ fn orb_jobs_and_commands_are_never_undefined() {
             .iter()
             .filter(|d| d.rule == "undefined-reference")
         {
-            let message = d.text(Language::En);
+            let message = d.text(Lang::En);
             assert!(
                 !message.contains('/'),
                 "{}: an orb name reported undefined: {message}",

@@ -107,11 +107,11 @@ fn french_messages_use_guillemets() {
         .find(|d| d.rule == "unused-job")
         .expect("b is unused");
     assert_eq!(
-        unused.text(pipelens_core::config::Language::Fr),
+        unused.text(pipelens_core::Lang::Fr),
         "le job «\u{a0}b\u{a0}» est défini, mais aucun workflow ne l’exécute"
     );
     assert_eq!(
-        unused.hint(pipelens_core::config::Language::En),
+        unused.hint(pipelens_core::Lang::En),
         "add the job to a workflow, or delete it"
     );
 }

@@ -79,3 +79,37 @@ fn no_golden_file_is_left_without_its_log() {
         );
     }
 }
+
+#[test]
+fn a_corpus_log_whose_steps_all_passed_gets_no_cause() {
+    use pipelens_core::log::causes::Level;
+    use pipelens_core::log::PhaseStatus;
+
+    let mut passing = 0;
+    for entry in fs::read_dir(corpus_logs()).expect("the corpus") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_none_or(|extension| extension != "txt") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&fs::read(&path).expect("a readable log")).into_owned();
+        let report = parse_log(&text);
+        if report
+            .phases
+            .iter()
+            .any(|phase| phase.status == PhaseStatus::Failed)
+        {
+            continue;
+        }
+        passing += 1;
+        let causes: Vec<_> = report
+            .phases
+            .iter()
+            .flat_map(|phase| &phase.causes)
+            .filter(|cause| cause.id.level() == Level::Failure)
+            .map(|cause| cause.id.id())
+            .collect();
+        assert!(causes.is_empty(), "{}: {causes:?}", path.display());
+        assert!(report.failure().is_none(), "{}", path.display());
+    }
+    assert!(passing >= 20, "only {passing} passing logs");
+}

@@ -1,7 +1,8 @@
 //! Properties of the log parser over arbitrary input: it never panics, and its phases hold every
 //! line once, in order.
 
-use pipelens_core::log::parse_log;
+use pipelens_core::log::causes::Level;
+use pipelens_core::log::{parse_log, PhaseStatus};
 use proptest::prelude::*;
 
 /// Lines that look like CircleCI output, mixed with escapes, redraws and noise.
@@ -20,6 +21,20 @@ fn log_line() -> impl Strategy<Value = String> {
         Just("Uploading /tmp/a to a".to_owned()),
         Just("Total size uploaded: 3 MiB".to_owned()),
         Just("=== 1 failed, 2 passed in 0.10s ===".to_owned()),
+        Just("FAILED tests/test_a.py::test_one - assert 1 == 2".to_owned()),
+        Just("/bin/bash: line 1:  2440 Killed                  python x.py".to_owned()),
+        Just("Exited with code exit status 137".to_owned()),
+        Just("error running git clone \"git@github.com:o/r.git\": exit status 128".to_owned()),
+        Just(
+            "Error response from daemon: manifest for cimg/x:1 not found: manifest unknown"
+                .to_owned()
+        ),
+        Just("Too long with no output (exceeded 10m0s): context deadline exceeded".to_owned()),
+        Just("# Unable to parse YAML".to_owned()),
+        Just("Configuration errors: 1 error occurred:".to_owned()),
+        Just("Error:".to_owned()),
+        Just("  ● Suite › does it".to_owned()),
+        Just("./app.py:3:1: E302 expected 2 blank lines".to_owned()),
         Just("\u{1b}[1;31merror\u{1b}[0m\r".to_owned()),
         Just("50%\r100%".to_owned()),
         Just("\u{1b}]8;;http://x\u{1b}\\link".to_owned()),
@@ -57,6 +72,31 @@ proptest! {
             next = phase.lines.end;
         }
         prop_assert_eq!(next, report.lines.len());
+    }
+
+    #[test]
+    fn causes_explain_failed_phases_with_lines_of_their_own(lines in prop::collection::vec(log_line(), 0..40)) {
+        let text = lines.join("\n");
+        prop_assume!(!text.trim_start().starts_with(['{', '[']));
+        let report = parse_log(&text);
+        for phase in &report.phases {
+            let mut rank = 0;
+            for cause in &phase.causes {
+                if cause.id.level() == Level::Failure {
+                    prop_assert_eq!(phase.status, PhaseStatus::Failed);
+                }
+                prop_assert!(phase.lines.contains(&cause.line));
+                prop_assert_eq!(cause.evidence.first(), Some(&cause.line));
+                prop_assert!(cause.id.rank() >= rank);
+                rank = cause.id.rank();
+            }
+            if let Some(line) = phase.error_line {
+                prop_assert!(phase.lines.contains(&line));
+            }
+        }
+        if report.phases.iter().all(|phase| phase.status != PhaseStatus::Failed) {
+            prop_assert!(report.failure().is_none());
+        }
     }
 
     #[test]

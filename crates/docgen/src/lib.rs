@@ -14,6 +14,7 @@ use pipelens_core::docs::labels::LANGUAGES;
 use pipelens_core::docs::site::{doc_index, read_page, search_index, DocProblem, SourcePage};
 use pipelens_core::docs::typography::fix_french_source;
 use pipelens_core::docs::validate::{check_pages, check_required_pages, check_screenshots};
+use pipelens_core::log::causes::CauseId;
 
 /// Every Markdown file under `dir`, as paths relative to it without `.md`, sorted.
 fn page_ids(dir: &Path) -> io::Result<Vec<String>> {
@@ -89,10 +90,37 @@ pub fn validate(pages: &[SourcePage], screenshots_dir: &Path) -> Vec<DocProblem>
         "the config analyser",
         pipelens_core::config::doc_ids(),
     ));
+    let causes: Vec<&str> = CauseId::ALL.iter().map(|cause| cause.doc()).collect();
+    problems.extend(check_required_pages(
+        pages,
+        "the failure catalogue",
+        causes.iter().copied(),
+    ));
+    problems.extend(check_index_links(pages, CAUSES_INDEX, &causes));
     problems.extend(check_screenshots(pages, |lang, name| {
         let path = screenshot_path(screenshots_dir, lang, name);
         fs::read(&path).map_err(|err| format!("cannot read {}: {err}", path.display()))
     }));
+    problems
+}
+
+/// The page that lists every cause of failure ("Why builds fail").
+const CAUSES_INDEX: &str = "causes/index";
+
+/// In every language, the page `index` links to each of `pages`, so that none is left out of it.
+fn check_index_links(all: &[SourcePage], index: &str, pages: &[&str]) -> Vec<DocProblem> {
+    let mut problems = Vec::new();
+    for page in all.iter().filter(|page| page.id == index) {
+        for wanted in pages {
+            if !page.rendered.links.iter().any(|link| link.page == *wanted) {
+                problems.push(DocProblem {
+                    file: page.file.clone(),
+                    line: 0,
+                    message: format!("the list of causes does not link to {wanted:?}"),
+                });
+            }
+        }
+    }
     problems
 }
 

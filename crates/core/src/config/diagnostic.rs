@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::span::Span;
+use crate::Lang;
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -17,15 +18,6 @@ pub enum Severity {
     Warning,
     /// Worth knowing.
     Info,
-}
-
-/// A language the messages are written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub enum Language {
-    /// English.
-    En,
-    /// French.
-    Fr,
 }
 
 /// What a diagnostic says, as a code with arguments.
@@ -163,18 +155,18 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// The message in `language`.
-    pub fn text(&self, language: Language) -> String {
+    pub fn text(&self, language: Lang) -> String {
         match language {
-            Language::En => super::messages_en::message(&self.message),
-            Language::Fr => super::messages_fr::message(&self.message),
+            Lang::En => super::messages_en::message(&self.message),
+            Lang::Fr => super::messages_fr::message(&self.message),
         }
     }
 
     /// How to fix it, in `language`.
-    pub fn hint(&self, language: Language) -> String {
+    pub fn hint(&self, language: Lang) -> String {
         match language {
-            Language::En => super::messages_en::hint(&self.message),
-            Language::Fr => super::messages_fr::hint(&self.message),
+            Lang::En => super::messages_en::hint(&self.message),
+            Lang::Fr => super::messages_fr::hint(&self.message),
         }
     }
 }

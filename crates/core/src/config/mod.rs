@@ -30,7 +30,7 @@ mod tree;
 
 use serde::Serialize;
 
-pub use diagnostic::{Diagnostic, Language, Message, ReferenceKind, Severity};
+pub use diagnostic::{Diagnostic, Message, ReferenceKind, Severity};
 pub use graph::WorkflowGraph;
 pub use model::Config;
 pub use parts::{doc_ids, Part, PartKind, CACHE_KEY_TEMPLATES_DOC, PIPELINE_VALUES_DOC};

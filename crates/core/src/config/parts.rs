@@ -47,7 +47,8 @@ pub struct Part {
     pub detail: String,
 }
 
-/// The configuration keys that have a page `keys/<key>`, with that page's id.
+/// The configuration keys that have a page `keys/<key>`, with that page's id; the built-in steps' pages
+/// come from the catalogue of steps ([`crate::phases`]).
 pub(crate) const KEY_DOCS: &[(&str, &str)] = &[
     ("version", "keys/version"),
     ("setup", "keys/setup"),
@@ -74,16 +75,6 @@ pub(crate) const KEY_DOCS: &[(&str, &str)] = &[
     ("triggers", "keys/triggers"),
     ("when", "keys/when"),
     ("unless", "keys/unless"),
-    ("checkout", "keys/checkout"),
-    ("run", "keys/run"),
-    ("restore_cache", "keys/restore_cache"),
-    ("save_cache", "keys/save_cache"),
-    ("persist_to_workspace", "keys/persist_to_workspace"),
-    ("attach_workspace", "keys/attach_workspace"),
-    ("store_artifacts", "keys/store_artifacts"),
-    ("store_test_results", "keys/store_test_results"),
-    ("setup_remote_docker", "keys/setup_remote_docker"),
-    ("add_ssh_keys", "keys/add_ssh_keys"),
 ];
 
 /// The page explaining cache key templates.
@@ -97,12 +88,18 @@ pub(crate) fn key_doc(key: &str) -> Option<&'static str> {
         .iter()
         .find(|(k, _)| *k == key)
         .map(|(_, doc)| *doc)
+        .or_else(|| {
+            crate::phases::find_by_config_key(key)
+                .and_then(|step| step.config)
+                .map(|config| config.doc)
+        })
 }
 
 /// Every documentation id the analyser can emit, in parts or diagnostics, so that a test can check
 /// that each has a page in both languages.
 pub fn doc_ids() -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = KEY_DOCS.iter().map(|(_, doc)| *doc).collect();
+    ids.extend(crate::phases::config_keys().map(|config| config.doc));
     ids.push(CACHE_KEY_TEMPLATES_DOC);
     ids.push(PIPELINE_VALUES_DOC);
     ids.extend(super::rules::RULES.iter().map(|rule| rule.doc));

@@ -109,53 +109,27 @@ pub(crate) fn known_keys(kind: MappingKind) -> &'static [&'static str] {
     }
 }
 
-/// The keys of a built-in step's mapping form; empty for a name that is not a built-in step.
+/// The keys of a built-in step's mapping form, from the catalogue; empty for a name that is not a
+/// built-in step.
 pub(crate) fn step_keys(step: &str) -> &'static [&'static str] {
-    match step {
-        "run" | "deploy" => &[
-            "auto_rerun_delay",
-            "background",
-            "command",
-            "environment",
-            "max_auto_reruns",
-            "name",
-            "no_output_timeout",
-            "shell",
-            "when",
-            "working_directory",
-        ],
-        "checkout" => &["depth", "method", "path", "name"],
-        "setup_remote_docker" => &["docker_layer_caching", "version", "name"],
-        "save_cache" => &["key", "name", "paths", "when"],
-        "restore_cache" => &["key", "keys", "name"],
-        "store_artifacts" => &["destination", "name", "path"],
-        "store_test_results" => &["name", "path"],
-        "persist_to_workspace" => &["name", "paths", "root"],
-        "attach_workspace" => &["at", "name"],
-        "add_ssh_keys" => &["fingerprints", "name"],
-        "when" | "unless" => &["condition", "steps"],
-        _ => &[],
-    }
+    crate::phases::find_by_config_key(step)
+        .and_then(|found| found.config)
+        .map_or(&[], |config| config.args)
 }
 
 /// Whether `name` is a built-in step.
 pub(crate) fn is_builtin_step(name: &str) -> bool {
-    !step_keys(name).is_empty()
+    crate::phases::find_by_config_key(name).is_some()
+}
+
+/// The `'static` name of a built-in step, if `name` is one.
+pub(crate) fn builtin_step(name: &str) -> Option<&'static str> {
+    crate::phases::config_keys()
+        .map(|config| config.key)
+        .find(|key| *key == name)
 }
 
 /// The built-in steps, for suggestions.
-pub(crate) const BUILTIN_STEPS: &[&str] = &[
-    "checkout",
-    "run",
-    "restore_cache",
-    "save_cache",
-    "persist_to_workspace",
-    "attach_workspace",
-    "store_artifacts",
-    "store_test_results",
-    "setup_remote_docker",
-    "add_ssh_keys",
-    "when",
-    "unless",
-    "deploy",
-];
+pub(crate) fn builtin_steps() -> impl Iterator<Item = &'static str> + Clone {
+    crate::phases::config_keys().map(|config| config.key)
+}

@@ -8,7 +8,9 @@ use super::render::{render_page, PageContext, RenderedPage};
 use super::search::SearchIndex;
 
 /// The folders of the documentation, in the order of the sidebar (`""` holds the home page).
-pub const FOLDERS: [&str; 6] = ["", "guides", "phases", "keys", "concepts", "rules"];
+pub const FOLDERS: [&str; 7] = [
+    "", "guides", "phases", "causes", "keys", "concepts", "rules",
+];
 
 /// A page read from `content/<lang>/<id>.md` and rendered.
 #[derive(Debug, Clone, PartialEq)]

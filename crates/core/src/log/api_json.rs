@@ -151,6 +151,8 @@ fn action_phase(name: &str, action: &Value, lines: std::ops::Range<usize>) -> Ph
         duration_ms,
         facts: Vec::new(),
         error_line: None,
+        causes: Vec::new(),
+        status_inferred: false,
     }
 }
 

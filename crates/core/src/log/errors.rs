@@ -28,12 +28,25 @@ const ERROR_WORDS: &[&str] = &[
     "invalid",
 ];
 
+/// The summary lines of test runners: they count failures that earlier lines name, so they are read
+/// only when nothing before them looks like an error.
+const SUMMARIES: &[&str] = &[
+    "Test Suites:",
+    "Tests:",
+    "Snapshots:",
+    "Ran all test suites",
+];
+
 /// Finds the first line in `range` that looks like an error, skipping the script a run step echoes
-/// and the footers. Without such a line, the last output line before the footer is the best guess.
+/// and the footers; a bare `Error:` gives the message under it, and a test runner's summary counts
+/// only when no earlier line looks like an error. Without such a line, the last output line before the
+/// footer is the best guess.
 pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<usize> {
     let mut in_script = false;
     let mut last_output = None;
+    let mut summary = None;
     let mut lowered = String::new();
+    let end = range.end;
     for index in range {
         let text = lines.text(index).trim();
         if text.is_empty() {
@@ -53,8 +66,21 @@ pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<
             }
             continue;
         }
-        if is_lint_location(text) {
+        if is_lint_location(text) || text.starts_with(['●', '✕']) {
             return Some(index);
+        }
+        if SUMMARIES.iter().any(|prefix| text.starts_with(prefix)) {
+            summary = summary.or(Some(index));
+            continue;
+        }
+        if matches!(text, "Error:" | "ERROR:" | "error:") {
+            let message = (index + 1..end)
+                .find(|&next| !lines.text(next).trim().is_empty())
+                .filter(|&next| !is_footer(lines.text(next)));
+            if message.is_some() {
+                return message;
+            }
+            continue;
         }
         lowered.clear();
         lowered.extend(
@@ -67,7 +93,7 @@ pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<
         }
         last_output = Some(index);
     }
-    last_output
+    summary.or(last_output)
 }
 
 /// Whether a line reads `path:line:column: message`, as linters and compilers print problems.
@@ -108,6 +134,29 @@ mod tests {
             first("./app.py:14:1: E303 too many blank lines (3)\nExited with code exit status 1")
                 .as_deref(),
             Some("./app.py:14:1: E303 too many blank lines (3)")
+        );
+    }
+
+    #[test]
+    fn a_bare_error_gives_the_message_under_it() {
+        let text =
+            "Error:\nSkipping cache - error checking storage: not supported\n\nStep failed\n";
+        assert_eq!(
+            first(text).as_deref(),
+            Some("Skipping cache - error checking storage: not supported")
+        );
+    }
+
+    #[test]
+    fn a_test_summary_counts_only_when_nothing_names_the_failure() {
+        let text = "FAIL src/a.test.js\n  ● Cart › adds\n    expect(received).toBe(expected)\nTest Suites: 1 failed, 1 total\n";
+        assert_eq!(
+            first(text).map(|line| line.trim().to_owned()).as_deref(),
+            Some("● Cart › adds")
+        );
+        assert_eq!(
+            first("Test Suites: 1 failed, 1 total\nTests: 1 failed, 1 total\n").as_deref(),
+            Some("Test Suites: 1 failed, 1 total")
         );
     }
 

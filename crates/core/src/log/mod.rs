@@ -10,19 +10,24 @@
 //!    ([`local_execute`]), else titles of text copied from the job page ([`titles`]); with no title
 //!    at all, the text is one step's output.
 //! 4. Phases are built so that each line lands in exactly one ([`segment`]): named by their title or
-//!    by their content ([`signatures`]), with their status ([`status`]), facts ([`extract`]) and
-//!    first error line ([`errors`]).
-//! 5. Notes about the whole input are added ([`detect`]).
+//!    by their content ([`signatures`]), with their status ([`status`]) and facts ([`extract`]).
+//! 5. Each failed phase, or one whose end is not printed, is diagnosed ([`causes`]): why it failed, the
+//!    most specific cause first, with its evidence lines and arguments; a step cut before its footer that
+//!    shows a failure is marked failed, a step followed by others succeeded; the first error line is the
+//!    first cause's evidence, or the line [`errors`] picks. [`LogReport::failure`] sums it up.
+//! 6. Notes about the whole input are added ([`detect`]).
 //!
 //! Architecture invariant: the work is linear in the size of the input, and plain lines cost no
 //! allocation of their own.
 
 mod ansi;
 mod api_json;
+pub mod causes;
 mod detect;
 mod errors;
 mod extract;
 mod facts;
+mod failure;
 mod json;
 mod lines;
 mod local_execute;
@@ -40,7 +45,8 @@ mod transfer;
 
 pub use ansi::{Color, Style, StyledSpan};
 pub use facts::{Fact, FactKind};
-pub use json::report_json;
+pub use failure::{is_configuration, FailureSummary};
+pub use json::{cause_json, report_json};
 pub use lines::LogLines;
 pub use notes::Note;
 pub use report::{LogFormat, LogReport, Phase, PhaseStatus, Recognition};
@@ -72,7 +78,8 @@ fn parse_in_stages(input: &str, progress: &mut Progress<'_>) -> LogReport {
     let mut notes = Vec::new();
     if api_json::looks_like_json(input) {
         match api_json::parse(input) {
-            JsonOutcome::Parsed(lines, phases) => {
+            JsonOutcome::Parsed(lines, mut phases) => {
+                causes::diagnose(&lines, &mut phases, LogFormat::ApiJson);
                 return finish(LogReport {
                     format: LogFormat::ApiJson,
                     lines,
@@ -102,7 +109,8 @@ fn parse_in_stages(input: &str, progress: &mut Progress<'_>) -> LogReport {
         (format, markers)
     };
     progress.stage(1.0);
-    let phases = segment::build_phases_with_progress(&lines, &markers, format, progress);
+    let mut phases = segment::build_phases_with_progress(&lines, &markers, format, progress);
+    causes::diagnose(&lines, &mut phases, format);
     finish(LogReport {
         format,
         lines,
@@ -120,7 +128,7 @@ fn finish(mut report: LogReport) -> LogReport {
     let recognised = report
         .phases
         .iter()
-        .any(|phase| phase.recognised_by != Found::Neither);
+        .any(|phase| phase.recognised_by != Found::Neither || !phase.causes.is_empty());
     if !recognised {
         if report.format == LogFormat::SingleStep && detect::looks_like_config(&report.lines) {
             report.notes.push(Note::LooksLikeConfig);

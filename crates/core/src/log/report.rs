@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::causes::Cause;
 use super::facts::Fact;
 use super::lines::LogLines;
 use super::notes::Note;
@@ -96,6 +97,12 @@ pub struct Phase {
     pub facts: Vec<Fact>,
     /// The first line that looks like an error (0-based), for a failed phase.
     pub error_line: Option<usize>,
+    /// Why it failed, the most specific first, and the lines worth explaining that are not failures
+    /// (a cache miss); a phase that did not fail has only the latter.
+    pub causes: Vec<Cause>,
+    /// Whether the status is inferred rather than printed: a step that later steps follow succeeded; a
+    /// step cut before its footer whose lines show a failure failed.
+    pub status_inferred: bool,
 }
 
 impl Phase {

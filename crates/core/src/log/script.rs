@@ -23,6 +23,7 @@ pub(crate) fn command_title(line: &str) -> String {
 pub(crate) fn is_footer(line: &str) -> bool {
     let text = line.trim();
     text.starts_with("Exited with code")
+        || text.starts_with("Error: Exited with code")
         || text.starts_with("CircleCI received exit code")
         || matches!(
             text,

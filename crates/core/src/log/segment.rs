@@ -11,17 +11,15 @@
 
 use std::ops::Range;
 
-use super::errors::first_error_line;
 use super::extract::extract;
-use super::facts::{Fact, FactKind};
 use super::lines::LogLines;
 use super::progress::{Progress, LINES_PER_REPORT};
 use super::report::{LogFormat, Phase, PhaseStatus, Recognition};
 use super::script::{command_title, is_footer, is_shebang};
 use super::signatures::signature;
 use super::status::read_outcome;
-use super::titles::{find_known_title, TitleMarker};
-use crate::phases::{PhaseKind, RUN_STEP_DOC};
+use super::titles::{find_known_title, split_skipped, TitleMarker};
+use crate::phases::{KnownPhase, PhaseKind, RUN_STEP_DOC, SECONDARY_CONTAINER, SPIN_UP};
 
 /// The name of a phase and how it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +27,8 @@ struct Naming {
     title: String,
     kind: PhaseKind,
     doc: Option<&'static str>,
+    /// The catalogue entry, for a built-in or orb step.
+    phase: Option<&'static KnownPhase>,
     recognised_by: Recognition,
 }
 
@@ -38,18 +38,23 @@ impl Naming {
             title,
             kind: PhaseKind::Run,
             doc: Some(RUN_STEP_DOC),
+            phase: None,
             recognised_by,
         }
     }
 
     fn catalogued(title: &str, recognised_by: Recognition) -> Option<Self> {
-        let known = find_known_title(title)?;
-        Some(Self {
+        find_known_title(title).map(|known| Self::of(known, recognised_by))
+    }
+
+    fn of(known: &'static KnownPhase, recognised_by: Recognition) -> Self {
+        Self {
             title: known.title.to_owned(),
             kind: known.kind,
             doc: Some(known.doc),
+            phase: Some(known),
             recognised_by,
-        })
+        }
     }
 }
 
@@ -57,10 +62,10 @@ impl Naming {
 #[derive(Debug, Clone)]
 struct Piece {
     range: Range<usize>,
-    /// Where the output starts: after the title line of a titled piece.
-    body_start: usize,
     naming: Naming,
     duration_ms: Option<u64>,
+    /// Whether the title says the step was not run (`Persisting to Workspace (skipped)`).
+    skipped: bool,
 }
 
 /// Builds the phases of `lines` from the titles found in them.
@@ -88,10 +93,10 @@ pub(crate) fn build_phases_with_progress(
     for range in untitled {
         let naming = name_untitled(lines, range.clone(), format, alone);
         pieces.push(Piece {
-            body_start: range.start,
             range,
             naming,
             duration_ms: None,
+            skipped: false,
         });
     }
     for (position, marker) in markers.iter().enumerate() {
@@ -99,16 +104,17 @@ pub(crate) fn build_phases_with_progress(
             .get(position + 1)
             .map_or(lines.len(), |next| next.line);
         let range = marker.line..end;
-        let naming = name_titled(lines, &marker.title, marker.line + 1..end);
+        let (title, skipped) = split_skipped(&marker.title);
+        let naming = name_titled(lines, title, marker.line + 1..end);
         pieces.push(Piece {
-            body_start: marker.line + 1,
             range,
             naming,
             duration_ms: marker.duration_ms,
+            skipped,
         });
     }
     let mut next_report = LINES_PER_REPORT;
-    let mut phases: Vec<Phase> = pieces
+    let phases: Vec<Phase> = pieces
         .into_iter()
         .map(|piece| {
             let end = piece.range.end;
@@ -120,9 +126,6 @@ pub(crate) fn build_phases_with_progress(
             phase
         })
         .collect();
-    if matches!(format, LogFormat::JobPage | LogFormat::LocalExecute) {
-        infer_success_from_later_steps(&mut phases);
-    }
     phases
 }
 
@@ -130,13 +133,17 @@ pub(crate) fn build_phases_with_progress(
 fn read_phase(lines: &LogLines, piece: Piece) -> Phase {
     let Piece {
         range,
-        body_start,
         naming,
         duration_ms,
+        skipped,
+        ..
     } = piece;
-    let outcome = read_outcome(lines, range.clone());
-    let extracted = extract(&naming.title, naming.kind, lines, range.clone());
+    let outcome = read_outcome(lines, range.clone(), naming.phase);
+    let extracted = extract(naming.phase, naming.kind, lines, range.clone());
     let mut status = outcome.status;
+    if skipped && status != PhaseStatus::Failed {
+        status = PhaseStatus::Skipped;
+    }
     if status == PhaseStatus::Unknown {
         status = match extracted.tests_passed {
             Some(true) => PhaseStatus::Success,
@@ -146,12 +153,6 @@ fn read_phase(lines: &LogLines, piece: Piece) -> Phase {
     }
     let mut facts = extracted.facts;
     facts.extend(outcome.facts);
-    let error_line = (status == PhaseStatus::Failed)
-        .then(|| first_error_line(lines, body_start..range.end))
-        .flatten();
-    if let Some(index) = error_line {
-        facts.push(Fact::new(FactKind::FirstError, lines.text(index).trim()));
-    }
     Phase {
         title: naming.title,
         kind: naming.kind,
@@ -162,21 +163,9 @@ fn read_phase(lines: &LogLines, piece: Piece) -> Phase {
         exit_code: outcome.exit_code,
         duration_ms,
         facts,
-        error_line,
-    }
-}
-
-/// Marks as successful the steps whose end is unknown but that another step follows.
-fn infer_success_from_later_steps(phases: &mut [Phase]) {
-    let mut later_step = false;
-    for phase in phases.iter_mut().rev() {
-        if phase.kind == PhaseKind::Preamble {
-            continue;
-        }
-        if later_step && phase.status == PhaseStatus::Unknown {
-            phase.status = PhaseStatus::Success;
-        }
-        later_step = true;
+        error_line: None,
+        causes: Vec::new(),
+        status_inferred: false,
     }
 }
 
@@ -186,34 +175,29 @@ fn name_titled(lines: &LogLines, title: &str, body: Range<usize>) -> Naming {
         return naming;
     }
     if let Some(container) = title
-        .strip_prefix("Container ")
+        .strip_prefix(SECONDARY_CONTAINER)
         .filter(|name| !name.trim().is_empty())
     {
         // A secondary container runs in the background, started like the primary one.
-        let spin_up = Naming::catalogued("Spin up environment", Recognition::Title);
-        if let Some(naming) = spin_up {
-            return Naming {
-                title: format!("Container {}", container.trim()),
-                ..naming
-            };
-        }
+        return Naming {
+            title: format!("{SECONDARY_CONTAINER}{}", container.trim()),
+            ..Naming::of(&SPIN_UP, Recognition::Title)
+        };
     }
     let first_body_line = body
         .clone()
         .map(|index| lines.text(index))
         .find(|text| !text.trim().is_empty());
     if !first_body_line.is_some_and(is_shebang) {
-        let signatures = body
-            .clone()
-            .filter_map(|index| signature(lines.text(index)).filter(|found| !found.in_script));
+        let signatures = body.clone().filter_map(|index| {
+            signature(lines.text(index)).filter(|found| !found.signature.in_script)
+        });
         let found = signatures
             .clone()
-            .find(|found| !found.weak)
+            .find(|found| !found.signature.weak)
             .or_else(|| signatures.clone().next());
-        if let Some(naming) =
-            found.and_then(|found| Naming::catalogued(found.phase, Recognition::Content))
-        {
-            return naming;
+        if let Some(found) = found {
+            return Naming::of(found.phase, Recognition::Content);
         }
     }
     Naming::run(title.to_owned(), Recognition::Title)
@@ -228,13 +212,11 @@ fn name_untitled(lines: &LogLines, range: Range<usize>, format: LogFormat, alone
     if let Some(shebang) = first.filter(|&index| is_shebang(lines.text(index))) {
         let script =
             (shebang + 1..range.end).take_while(|&index| !lines.text(index).trim().is_empty());
-        let orb = script
-            .clone()
-            .find_map(|index| signature(lines.text(index)).filter(|found| found.in_script));
-        if let Some(naming) =
-            orb.and_then(|found| Naming::catalogued(found.phase, Recognition::Content))
-        {
-            return naming;
+        let orb = script.clone().find_map(|index| {
+            signature(lines.text(index)).filter(|found| found.signature.in_script)
+        });
+        if let Some(found) = orb {
+            return Naming::of(found.phase, Recognition::Content);
         }
         let command = script
             .map(|index| lines.text(index))
@@ -248,14 +230,12 @@ fn name_untitled(lines: &LogLines, range: Range<usize>, format: LogFormat, alone
         .filter_map(|index| signature(lines.text(index)));
     let found = signatures
         .clone()
-        .find(|found| !found.weak)
+        .find(|found| !found.signature.weak)
         .or_else(|| signatures.clone().next());
-    if let Some(naming) =
-        found.and_then(|found| Naming::catalogued(found.phase, Recognition::Content))
-    {
-        return naming;
+    if let Some(found) = found {
+        return Naming::of(found.phase, Recognition::Content);
     }
-    let outcome = read_outcome(lines, range.clone());
+    let outcome = read_outcome(lines, range.clone(), None);
     if outcome.status != PhaseStatus::Unknown || outcome.exit_code.is_some() {
         return Naming::run(String::new(), Recognition::Content);
     }
@@ -266,6 +246,7 @@ fn name_untitled(lines: &LogLines, range: Range<usize>, format: LogFormat, alone
         title: String::new(),
         kind: PhaseKind::Preamble,
         doc: None,
+        phase: None,
         recognised_by: Recognition::Neither,
     }
 }
@@ -325,9 +306,10 @@ impl PieceState {
             return false;
         }
         match signature(text) {
-            Some(found) if !found.in_script => {
-                (!found.weak && self.phase.is_some_and(|phase| phase != found.phase))
+            Some(found) if !found.signature.in_script => {
+                (!found.signature.weak && self.phase.is_some_and(|phase| phase != found.title()))
                     || found
+                        .signature
                         .restarts_after
                         .iter()
                         .any(|prefix| self.seen.contains(prefix))
@@ -343,11 +325,11 @@ impl PieceState {
         } else if is_footer(text) {
             self.ended = true;
         } else if let Some(found) = signature(text).filter(|_| !self.is_script) {
-            if !found.weak {
-                self.phase.get_or_insert(found.phase);
+            if !found.signature.weak {
+                self.phase.get_or_insert(found.title());
             }
-            if !self.seen.contains(&found.prefix) {
-                self.seen.push(found.prefix);
+            if !self.seen.contains(&found.prefix()) {
+                self.seen.push(found.prefix());
             }
         }
         self.has_content = true;

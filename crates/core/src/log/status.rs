@@ -9,6 +9,7 @@ use memchr::memmem::Finder;
 use super::facts::{Fact, FactKind};
 use super::lines::LogLines;
 use super::report::PhaseStatus;
+use crate::phases::{Ends, KnownPhase};
 
 /// What the lines of a phase say about its end.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +25,7 @@ pub(crate) struct Outcome {
 /// Reads an exit code from a footer: `Exited with code exit status 1`, `Exited with code 128`,
 /// `CircleCI received exit code 0`.
 pub(crate) fn footer_exit_code(text: &str) -> Option<i32> {
+    let text = text.strip_prefix("Error: ").unwrap_or(text);
     let rest = text
         .strip_prefix("Exited with code exit status ")
         .or_else(|| text.strip_prefix("Exited with code "))
@@ -35,60 +37,54 @@ pub(crate) fn footer_exit_code(text: &str) -> Option<i32> {
     digits.parse().ok()
 }
 
-/// Lines that mean CircleCI's infrastructure, not the project, stopped the step.
+/// Lines that mean CircleCI's infrastructure, not the project, stopped the step, in any phase.
 const INFRASTRUCTURE: &[&str] = &[
     "failed to create host:",
     "We had an unexpected error preparing a VM",
     "Unexpected environment preparation error",
     "CircleCI was unable to execute the job to completion",
     "Received \"killed\" signal",
-    "Received kill signal",
 ];
 
-/// Lines that mean the step failed.
-const FAILURES: &[&str] = &[
+/// Lines of `circleci local execute` that mean the step, or the job, failed.
+const LOCAL_FAILURES: &[&str] = &[
     "Step failed",
     "Task failed",
     "Error: task failed",
-    "Error untarring cache",
-    "Failed to unarchive cache",
-    "Error applying workspace layer",
-    "failed uploading test results",
     "Error: runner failed",
 ];
 
-/// Lines that mean the step had nothing to do.
-const SKIPS: &[&str] = &[
-    "Skipping cache generation, cache already exists",
-    "Found no test results, skipping",
-    "No artifact files found at",
+/// The line `circleci local execute` prints after a step that ended well.
+const LOCAL_SUCCESS: &str = "Success!";
+
+/// Lines of `circleci local execute` that mean the step cannot run on a laptop: it did nothing, which
+/// is expected, even when the CLI then prints `Step failed`.
+const UNSUPPORTED_LOCALLY: &[&str] = &[
+    "Skipping cache - error checking storage: not supported",
+    "Error &errors.errorString{s:\"not supported\"}",
 ];
 
-/// Lines a built-in step prints when it ends well.
-const SUCCESSES: &[&str] = &[
-    "Success!",
-    "Time to start containers",
-    "The redacted variables listed above will be masked",
-    "HEAD is now at",
-    "Stored Cache to",
-    "Total size uploaded",
-    "Unarchiving cache",
-    "No cache is found for key",
-    "Applying workspace layers",
-    "Created container accessible with",
-    "Remote Docker engine created",
-];
+/// The line the build agent prints first in a step it skips on purpose (`Warning: skipping this step:
+/// running locally`, `...: disabled in configuration`).
+const SKIPPING_THIS_STEP: &str = "Warning: skipping this step";
 
 /// The one search `read_outcome` runs anywhere in most lines, prepared once (`str::contains` with a
 /// pattern string prepares its searcher again on each call).
 static KILL_SIGNAL: LazyLock<Finder<'static>> =
     LazyLock::new(|| Finder::new("received a kill signal"));
 
-/// Reads the status of the lines in `range`.
-pub(crate) fn read_outcome(lines: &LogLines, range: Range<usize>) -> Outcome {
+/// Reads the status of the lines in `range`, a phase of the catalogue's step `step` (`None` for a run
+/// step, a preamble or a phase not yet named).
+pub(crate) fn read_outcome(
+    lines: &LogLines,
+    range: Range<usize>,
+    step: Option<&KnownPhase>,
+) -> Outcome {
+    let ends = step.map_or(Ends::NONE, |phase| phase.ends);
     let mut exit_code = None;
     let mut failed = false;
     let mut skipped = false;
+    let mut unsupported = false;
     let mut succeeded = false;
     let mut facts = Vec::new();
     for index in range.clone() {
@@ -103,13 +99,15 @@ pub(crate) fn read_outcome(lines: &LogLines, range: Range<usize>) -> Outcome {
             exit_code = Some(code);
             continue;
         }
-        if let Some(rest) = text.strip_prefix("Too long with no output (exceeded ") {
+        let starts = |prefixes: &[&str]| prefixes.iter().any(|prefix| text.starts_with(prefix));
+        if let Some(rest) = text
+            .strip_prefix("Too long with no output (exceeded ")
+            .or_else(|| text.strip_prefix("Error: Too long with no output (exceeded "))
+        {
             failed = true;
             let limit = rest.split(')').next().unwrap_or(rest);
             facts.push(Fact::new(FactKind::NoOutputTimeout, limit));
-        } else if INFRASTRUCTURE.iter().any(|prefix| text.starts_with(prefix))
-            || KILL_SIGNAL.find(text.as_bytes()).is_some()
-        {
+        } else if starts(INFRASTRUCTURE) || KILL_SIGNAL.find(text.as_bytes()).is_some() {
             failed = true;
             if !facts
                 .iter()
@@ -117,13 +115,15 @@ pub(crate) fn read_outcome(lines: &LogLines, range: Range<usize>) -> Outcome {
             {
                 facts.push(Fact::new(FactKind::InfrastructureFailure, text));
             }
-        } else if FAILURES.iter().any(|prefix| text.starts_with(prefix)) {
-            failed = true;
-        } else if SKIPS.iter().any(|prefix| text.starts_with(prefix))
+        } else if starts(UNSUPPORTED_LOCALLY)
             || text.ends_with("Error: FAILED with error not supported")
         {
+            unsupported = true;
+        } else if (starts(ends.failure) && !text.ends_with("retrying")) || starts(LOCAL_FAILURES) {
+            failed = true;
+        } else if starts(ends.skip) || text.starts_with(SKIPPING_THIS_STEP) {
             skipped = true;
-        } else if SUCCESSES.iter().any(|prefix| text.starts_with(prefix)) {
+        } else if starts(ends.success) || text == LOCAL_SUCCESS {
             succeeded = true;
         }
     }
@@ -132,6 +132,7 @@ pub(crate) fn read_outcome(lines: &LogLines, range: Range<usize>) -> Outcome {
     }
     let status = match exit_code {
         Some(code) if code != 0 => PhaseStatus::Failed,
+        None if unsupported => PhaseStatus::Skipped,
         _ if failed => PhaseStatus::Failed,
         Some(_) => PhaseStatus::Success,
         None if skipped => PhaseStatus::Skipped,
@@ -162,7 +163,13 @@ mod tests {
 
     fn outcome(text: &str) -> Outcome {
         let lines = LogLines::render(text);
-        read_outcome(&lines, 0..lines.len())
+        read_outcome(&lines, 0..lines.len(), None)
+    }
+
+    fn outcome_of(title: &str, text: &str) -> Outcome {
+        let lines = LogLines::render(text);
+        let step = crate::phases::find_by_title(title).expect("a catalogued title");
+        read_outcome(&lines, 0..lines.len(), Some(step))
     }
 
     #[test]
@@ -207,21 +214,63 @@ mod tests {
     #[test]
     fn skips_and_successes() {
         assert_eq!(
-            outcome("Skipping cache generation, cache already exists for key: k").status,
+            outcome_of(
+                "Saving cache",
+                "Skipping cache generation, cache already exists for key: k"
+            )
+            .status,
             PhaseStatus::Skipped
         );
         assert_eq!(
-            outcome("Found no test results, skipping").status,
+            outcome_of("Uploading test results", "Found no test results, skipping").status,
             PhaseStatus::Skipped
         );
         assert_eq!(
-            outcome("Time to start containers: 1s").status,
+            outcome_of("Spin up environment", "Time to start containers: 1s").status,
             PhaseStatus::Success
         );
         assert_eq!(
-            outcome("Unarchiving cache...\nError untarring cache: exit status 2").status,
+            outcome_of(
+                "Restoring cache",
+                "Unarchiving cache...\nError untarring cache: exit status 2"
+            )
+            .status,
             PhaseStatus::Failed
         );
         assert_eq!(outcome("just text").status, PhaseStatus::Unknown);
+        // A run step's output is not read with a cache step's words.
+        assert_eq!(
+            outcome("Error untarring cache: exit status 2").status,
+            PhaseStatus::Unknown
+        );
+    }
+
+    #[test]
+    fn every_end_line_of_the_catalogue_says_what_it_means() {
+        for phase in crate::phases::known_phases() {
+            let ends = phase.ends;
+            let expected = [
+                (ends.success, PhaseStatus::Success),
+                (ends.failure, PhaseStatus::Failed),
+                (ends.skip, PhaseStatus::Skipped),
+            ];
+            for (prefixes, status) in expected {
+                for prefix in prefixes {
+                    let line = format!("{prefix} ...");
+                    let lines = LogLines::render(&line);
+                    let found = read_outcome(&lines, 0..1, Some(phase)).status;
+                    assert_eq!(found, status, "{}: {line}", phase.title);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn steps_a_laptop_cannot_run_are_skipped_not_failed() {
+        let local = outcome_of(
+            "Restoring cache",
+            "Error:\nSkipping cache - error checking storage: not supported\nStep failed\n",
+        );
+        assert_eq!(local.status, PhaseStatus::Skipped);
     }
 }

@@ -21,28 +21,28 @@ pub(crate) struct TitleMarker {
     pub(crate) duration_ms: Option<u64>,
 }
 
-/// Titles the catalogue spells differently from what some CircleCI versions print.
-const TITLE_ALIASES: &[(&str, &str)] = &[
-    ("Setup remote Docker", "Setup a remote Docker engine"),
-    (
-        "Set up a remote Docker engine",
-        "Setup a remote Docker engine",
-    ),
-    (
-        "Setup a remote Docker engine",
-        "Setup a remote Docker engine",
-    ),
-];
-
-/// Looks a title up in the catalogue, aliases included.
+/// Looks a title up in the catalogue, whatever the era's spelling (see [`phases::find_by_title`]).
 pub(crate) fn find_known_title(title: &str) -> Option<&'static KnownPhase> {
+    phases::find_by_title(title)
+}
+
+/// What `circleci local execute` appends to the title of a step it did not run.
+const SKIPPED_SUFFIX: &str = "(skipped)";
+
+/// A title without the `(skipped)` that the local CLI appends to a step it did not run, and whether
+/// it had it.
+pub(crate) fn split_skipped(title: &str) -> (&str, bool) {
     let title = title.trim();
-    phases::find_by_title(title).or_else(|| {
-        TITLE_ALIASES
-            .iter()
-            .find(|(alias, _)| alias.eq_ignore_ascii_case(title))
-            .and_then(|(_, canonical)| phases::find_by_title(canonical))
-    })
+    match title
+        .len()
+        .checked_sub(SKIPPED_SUFFIX.len())
+        .filter(|&cut| title.is_char_boundary(cut))
+    {
+        Some(cut) if title[cut..].eq_ignore_ascii_case(SKIPPED_SUFFIX) && cut > 0 => {
+            (title[..cut].trim_end(), true)
+        }
+        _ => (title, false),
+    }
 }
 
 /// A line with its markdown wrapper removed, and whether it had one.
@@ -236,10 +236,25 @@ mod tests {
     }
 
     #[test]
-    fn aliases() {
+    fn other_spellings() {
         assert_eq!(
             find_known_title("Setup Remote Docker").map(|phase| phase.doc),
             Some("phases/setup-remote-docker")
         );
+        assert_eq!(
+            find_known_title("Restoring Cache").map(|phase| phase.title),
+            Some("Restoring cache")
+        );
+    }
+
+    #[test]
+    fn the_skipped_suffix() {
+        assert_eq!(
+            split_skipped("Persisting to Workspace (skipped)"),
+            ("Persisting to Workspace", true)
+        );
+        assert_eq!(split_skipped("npm test"), ("npm test", false));
+        assert_eq!(split_skipped("(skipped)"), ("(skipped)", false));
+        assert_eq!(split_skipped("é (skipped)"), ("é", true));
     }
 }

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use super::{diagnostic, for_each_scalar, suggest, Context, RuleInfo};
 use crate::config::diagnostic::{Diagnostic, Message, ReferenceKind, Severity};
 use crate::config::model::{Config, ExecutorSpec, ParameterDecl, StepKind};
-use crate::config::schema_keys::BUILTIN_STEPS;
+use crate::config::schema_keys::builtin_steps;
 use crate::config::span::Span;
 use crate::config::templates::{find_references, Reference};
 use crate::config::tree::Node;
@@ -55,7 +55,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .commands
                 .iter()
                 .map(|c| c.name.value.as_str())
-                .chain(BUILTIN_STEPS.iter().copied());
+                .chain(builtin_steps().map(|step| -> &str { step }));
             check_name(
                 config,
                 ReferenceKind::Command,

@@ -177,11 +177,7 @@ impl Walker<'_, '_> {
 
 /// The `'static` name of a built-in step.
 fn builtin_name(name: &str) -> &'static str {
-    crate::config::schema_keys::BUILTIN_STEPS
-        .iter()
-        .copied()
-        .find(|s| *s == name)
-        .unwrap_or("run")
+    crate::config::schema_keys::builtin_step(name).unwrap_or("run")
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use super::facts::{Fact, FactKind};
 use super::lines::LogLines;
-use crate::phases::PhaseKind;
+use crate::phases::{FactReaders, KnownPhase, PhaseKind};
 
 /// The most facts one phase keeps: enough for a summary, bounded for huge logs.
 const MOST_FACTS: usize = 60;
@@ -40,55 +40,50 @@ pub(crate) struct Extracted {
     pub(crate) tests_passed: Option<bool>,
 }
 
-/// The readers that apply to a phase of this title and kind.
-fn readers_for(title: &str, kind: PhaseKind) -> Vec<Box<dyn LineReader>> {
+/// The readers that apply to a phase of this catalogue entry (`None`: a run step or a preamble) and kind.
+fn readers_for(step: Option<&KnownPhase>, kind: PhaseKind) -> Vec<Box<dyn LineReader>> {
+    let which = match (step, kind) {
+        (Some(phase), _) => phase.facts,
+        (None, PhaseKind::Preamble) => FactReaders::SpinUp,
+        (None, PhaseKind::Orb | PhaseKind::Run) => FactReaders::Commands,
+        (None, PhaseKind::BuiltIn) => FactReaders::Nothing,
+    };
     let mut readers: Vec<Box<dyn LineReader>> = Vec::new();
-    match (kind, title) {
-        (PhaseKind::BuiltIn, "Spin up environment") => {
+    match which {
+        FactReaders::SpinUp => {
             readers.push(Box::new(spin_up::SpinUp::default()));
-            readers.push(Box::new(variables::Variables::default()));
+            // The preamble of a local run holds no variables; the spin-up of an old one does.
+            if kind == PhaseKind::BuiltIn {
+                readers.push(Box::new(variables::Variables::default()));
+            }
         }
-        (PhaseKind::BuiltIn, "Setup a remote Docker engine") => {
-            readers.push(Box::new(spin_up::RemoteDocker))
-        }
-        (PhaseKind::BuiltIn, "Preparing environment variables") => {
-            readers.push(Box::new(variables::Variables::default()));
-        }
-        (PhaseKind::BuiltIn, "Checkout code") => readers.push(Box::new(checkout::Checkout)),
-        (PhaseKind::BuiltIn, "Restoring cache" | "Saving cache") => {
-            readers.push(Box::new(cache::Cache::default()))
-        }
-        (PhaseKind::BuiltIn, "Persisting to workspace" | "Attaching workspace") => {
-            readers.push(Box::new(uploads::Workspace));
-        }
-        (PhaseKind::BuiltIn, "Uploading artifacts") => readers.push(Box::new(uploads::Artifacts)),
-        (PhaseKind::BuiltIn, "Uploading test results") => {
-            readers.push(Box::new(uploads::TestResults::default()))
-        }
-        (PhaseKind::BuiltIn, other) if other.starts_with("Container ") => {
-            readers.push(Box::new(spin_up::SpinUp::default()));
-        }
-        (PhaseKind::Preamble, _) => readers.push(Box::new(spin_up::SpinUp::default())),
-        (PhaseKind::Orb | PhaseKind::Run, _) => {
+        FactReaders::RemoteDocker => readers.push(Box::new(spin_up::RemoteDocker)),
+        FactReaders::Variables => readers.push(Box::new(variables::Variables::default())),
+        FactReaders::Checkout => readers.push(Box::new(checkout::Checkout)),
+        FactReaders::Cache => readers.push(Box::new(cache::Cache::default())),
+        FactReaders::Workspace => readers.push(Box::new(uploads::Workspace)),
+        FactReaders::Artifacts => readers.push(Box::new(uploads::Artifacts)),
+        FactReaders::TestResults => readers.push(Box::new(uploads::TestResults::default())),
+        FactReaders::Commands => {
             readers.push(Box::new(test_runs::Tests));
             readers.push(Box::new(docker::Docker));
             readers.push(Box::new(python::Python {
                 orb: kind == PhaseKind::Orb,
             }));
         }
-        (PhaseKind::BuiltIn, _) => {}
+        FactReaders::Nothing => {}
     }
     readers
 }
 
-/// Reads the facts of the lines in `range` for a phase of this (catalogue) title and kind.
+/// Reads the facts of the lines in `range` for a phase of this catalogue entry and kind.
 pub(crate) fn extract(
-    title: &str,
+    step: Option<&KnownPhase>,
     kind: PhaseKind,
     lines: &LogLines,
     range: Range<usize>,
 ) -> Extracted {
-    let mut readers = readers_for(title, kind);
+    let mut readers = readers_for(step, kind);
     let mut tests = test_runs::TestOutcome::default();
     let mut facts = Vec::new();
     if readers.is_empty() {
@@ -152,13 +147,14 @@ mod dispatch_tests {
     #[test]
     fn readers_follow_the_phase_kind() {
         let lines = LogLines::render("Size: 3 MiB\n13 passed in 1.00s\n");
-        let run = extract("npm test", PhaseKind::Run, &lines, 0..2);
+        let run = extract(None, PhaseKind::Run, &lines, 0..2);
         assert_eq!(
             run.facts,
             [Fact::new(FactKind::TestSummary, "13 passed in 1.00s")]
         );
         assert_eq!(run.tests_passed, Some(true));
-        let cache = extract("Restoring cache", PhaseKind::BuiltIn, &lines, 0..2);
+        let restoring = crate::phases::find_by_title("Restoring cache");
+        let cache = extract(restoring, PhaseKind::BuiltIn, &lines, 0..2);
         assert_eq!(cache.facts, [Fact::new(FactKind::CacheSize, "3 MiB")]);
     }
 }

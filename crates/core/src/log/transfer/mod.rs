@@ -25,6 +25,7 @@ use std::ops::Range;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::causes::{ArgName, Cause, CauseArg, CauseId};
 use super::facts::{Fact, FactKind};
 use super::lines::LogLines;
 use super::notes::Note;
@@ -189,6 +190,28 @@ struct PhaseWire {
     #[serde(with = "fact_list")]
     facts: Vec<Fact>,
     error_line: Option<usize>,
+    #[serde(with = "cause_list")]
+    causes: Vec<Cause>,
+    status_inferred: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Cause")]
+struct CauseWire {
+    #[serde(with = "cause_id")]
+    id: CauseId,
+    line: usize,
+    evidence: Vec<usize>,
+    #[serde(with = "arg_list")]
+    args: Vec<CauseArg>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "CauseArg")]
+struct ArgWire {
+    #[serde(with = "arg_name")]
+    name: ArgName,
+    value: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -278,34 +301,44 @@ macro_rules! wire_list {
 
 wire_list!(phase_list, Phase, PhaseWire);
 wire_list!(fact_list, Fact, FactWire);
+wire_list!(cause_list, Cause, CauseWire);
+wire_list!(arg_list, CauseArg, ArgWire);
 wire_list!(note_list, Note, NoteWire);
 
-/// A fact kind as its index in [`FactKind::ALL`].
-mod fact_kind {
-    use super::*;
+/// An enum with an `ALL` list, as its index in that list.
+macro_rules! by_index {
+    ($module:ident, $type:ty, $what:literal) => {
+        mod $module {
+            use super::*;
 
-    pub(super) fn serialize<S: Serializer>(
-        kind: &FactKind,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        let index = FactKind::ALL
-            .iter()
-            .position(|known| known == kind)
-            .unwrap_or(usize::MAX);
-        serializer.serialize_u64(index as u64)
-    }
+            pub(super) fn serialize<S: Serializer>(
+                value: &$type,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let index = <$type>::ALL
+                    .iter()
+                    .position(|known| known == value)
+                    .unwrap_or(usize::MAX);
+                serializer.serialize_u64(index as u64)
+            }
 
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<FactKind, D::Error> {
-        let index = u64::deserialize(deserializer)?;
-        usize::try_from(index)
-            .ok()
-            .and_then(|index| FactKind::ALL.get(index))
-            .copied()
-            .ok_or_else(|| D::Error::custom(format!("no fact kind {index}")))
-    }
+            pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<$type, D::Error> {
+                let index = u64::deserialize(deserializer)?;
+                usize::try_from(index)
+                    .ok()
+                    .and_then(|index| <$type>::ALL.get(index))
+                    .copied()
+                    .ok_or_else(|| D::Error::custom(format!(concat!("no ", $what, " {}"), index)))
+            }
+        }
+    };
 }
+
+by_index!(fact_kind, FactKind, "fact kind");
+by_index!(cause_id, CauseId, "cause");
+by_index!(arg_name, ArgName, "argument name");
 
 /// A documentation id, read back as the catalogue's own `&'static str`.
 mod doc_id {

@@ -1,0 +1,678 @@
+//! Reading the arguments of a cause from its evidence: small parsers, one per shape of line.
+
+use std::ops::Range;
+
+use super::{ArgName, CauseArg, LONGEST_ARG};
+use crate::log::lines::LogLines;
+
+/// What an argument reader sees: the phase's lines and the lines that showed the cause.
+#[derive(Debug, Clone)]
+pub(crate) struct Evidence<'a> {
+    /// Every line of the report.
+    pub(crate) lines: &'a LogLines,
+    /// The phase's lines.
+    pub(crate) range: Range<usize>,
+    /// The lines that showed the cause, in order (the exit footer for a cause shown by its code).
+    pub(crate) hits: &'a [usize],
+    /// The phase's exit code.
+    pub(crate) exit_code: Option<i32>,
+}
+
+impl<'a> Evidence<'a> {
+    /// A line, trimmed.
+    pub(crate) fn text(&self, index: usize) -> &'a str {
+        self.lines.text(index).trim()
+    }
+
+    /// The evidence lines, trimmed.
+    pub(crate) fn hit_texts(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.hits.iter().map(|&index| self.text(index))
+    }
+
+    /// The phase's lines, trimmed, blank ones left out.
+    pub(crate) fn phase_texts(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.range
+            .clone()
+            .map(|index| self.text(index))
+            .filter(|text| !text.is_empty())
+    }
+
+    /// The first non-blank line after `index` in the phase.
+    pub(crate) fn next_text(&self, index: usize) -> Option<&'a str> {
+        (index + 1..self.range.end)
+            .map(|next| self.text(next))
+            .find(|text| !text.is_empty())
+    }
+
+    /// The first evidence line that contains `needle`, and what follows it there.
+    pub(crate) fn after(&self, needle: &str) -> Option<&'a str> {
+        self.hit_texts()
+            .find_map(|text| text.find(needle).map(|at| &text[at + needle.len()..]))
+    }
+
+    /// The first line of the phase that contains `needle`, and what follows it there.
+    pub(crate) fn after_in_phase(&self, needle: &str) -> Option<&'a str> {
+        self.phase_texts()
+            .find_map(|text| text.find(needle).map(|at| &text[at + needle.len()..]))
+    }
+}
+
+/// Reads the arguments of a cause.
+pub(crate) type ArgReader = fn(&Evidence<'_>) -> Vec<CauseArg>;
+
+/// Picks the line of a cause a person should read first.
+pub(crate) type LinePicker = fn(&Evidence<'_>) -> Option<usize>;
+
+/// An argument, trimmed and bounded; `None` when empty.
+pub(crate) fn arg(name: ArgName, value: &str) -> Option<CauseArg> {
+    let value = value.trim().trim_end_matches(['.', ',', ';']).trim();
+    if value.is_empty() {
+        return None;
+    }
+    let value = match value.char_indices().nth(LONGEST_ARG) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_owned(),
+    };
+    Some(CauseArg { name, value })
+}
+
+/// The text between the first pair of `open` and `close` in `text`.
+pub(crate) fn between(text: &str, open: char, close: char) -> Option<&str> {
+    let start = text.find(open)? + open.len_utf8();
+    let end = text[start..].find(close)? + start;
+    Some(&text[start..end])
+}
+
+/// The first word of `text` (up to a blank).
+pub(crate) fn first_word(text: &str) -> &str {
+    text.split_whitespace().next().unwrap_or("")
+}
+
+/// No argument.
+pub(crate) fn nothing(_: &Evidence<'_>) -> Vec<CauseArg> {
+    Vec::new()
+}
+
+/// The phase's exit code.
+pub(crate) fn exit_code(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .exit_code
+        .and_then(|code| arg(ArgName::ExitCode, &code.to_string()))
+        .into_iter()
+        .collect()
+}
+
+/// Why a cache could not be stored: CircleCI's storage said so, or the message after the first `: `.
+pub(crate) fn cache_upload(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    const STORAGE: &str = "an unexpected storage error occurred";
+    if evidence.hit_texts().any(|text| text.contains(STORAGE)) {
+        return arg(ArgName::Detail, STORAGE).into_iter().collect();
+    }
+    detail_after_colon(evidence)
+}
+
+/// What follows the first `: ` of the first evidence line (`Error untarring cache: exit status 2`).
+pub(crate) fn detail_after_colon(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .hit_texts()
+        .next()
+        .and_then(|text| text.split_once(": ").map(|(_, rest)| rest))
+        .and_then(|rest| arg(ArgName::Detail, rest))
+        .into_iter()
+        .collect()
+}
+
+/// The detail of a configuration error: the line after the heading, without its `#` or `*`.
+pub(crate) fn config_detail(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let Some(&first) = evidence.hits.first() else {
+        return Vec::new();
+    };
+    let heading = evidence.text(first);
+    let own = heading
+        .split_once(": ")
+        .map(|(_, rest)| rest.trim())
+        .filter(|rest| rest.len() > 3 && !rest.ends_with(':'))
+        .filter(|rest| !rest.eq_ignore_ascii_case("Unable to parse YAML"));
+    let detail = own.or_else(|| {
+        evidence
+            .next_text(first)
+            .map(|text| text.trim_start_matches(['#', '*', '-', ' ']))
+    });
+    detail
+        .and_then(|detail| arg(ArgName::Detail, detail))
+        .into_iter()
+        .collect()
+}
+
+/// The job of ``Cannot find a job named `build` to run``.
+pub(crate) fn config_job(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .after("Cannot find a job named ")
+        .and_then(|rest| between(rest, '`', '`').or_else(|| between(rest, '"', '"')))
+        .and_then(|job| arg(ArgName::Job, job))
+        .into_iter()
+        .collect()
+}
+
+/// The orb of `Cannot find codecov/codecov@1.0.6 in the orb registry` or `Orb x/y@1 not loaded`.
+pub(crate) fn orb(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let named = evidence.hit_texts().find_map(|text| {
+        let text = text.trim_start_matches(['#', ' ']);
+        text.strip_prefix("Cannot find ")
+            .or_else(|| text.strip_prefix("Error: Cannot find "))
+            .or_else(|| text.strip_prefix("Orb "))
+            .or_else(|| text.strip_prefix("Error loading "))
+            .map(first_word)
+            .map(|orb| orb.trim_end_matches(':'))
+    });
+    named
+        .and_then(|orb| arg(ArgName::Package, orb))
+        .into_iter()
+        .collect()
+}
+
+/// The image of `failed to create host: Image xcode:10.2.0 is not supported`.
+pub(crate) fn machine_image(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .after("Image ")
+        .map(first_word)
+        .or_else(|| {
+            evidence
+                .after_in_phase("Creating a dedicated VM with ")
+                .map(|rest| rest.trim_end_matches(" image"))
+        })
+        .and_then(|image| arg(ArgName::Image, image))
+        .into_iter()
+        .collect()
+}
+
+/// The version of `Image docker-20.10.7 is not supported`, or of `Requesting version: 20.10.7`.
+pub(crate) fn remote_docker_version(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .after("Image docker-")
+        .map(first_word)
+        .or_else(|| evidence.after_in_phase("Requesting version:"))
+        .and_then(|version| arg(ArgName::Detail, version))
+        .into_iter()
+        .collect()
+}
+
+/// The class of `Resource class docker for xlarge is not available` or `resource-class:large`.
+pub(crate) fn resource_class(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let class = evidence.hit_texts().find_map(|text| {
+        if let Some(rest) = text.split_once("resource-class:").map(|(_, rest)| rest) {
+            return Some(first_word(rest));
+        }
+        let rest = text.split_once("Resource class ")?.1;
+        // `Resource class docker for xlarge is not available` names the executor, then the class.
+        match rest.split_once(" for ") {
+            Some((executor, class)) if executor == "docker" || executor == "machine" => {
+                Some(first_word(class))
+            }
+            _ => Some(first_word(rest)),
+        }
+    });
+    class
+        .and_then(|class| arg(ArgName::ResourceClass, class))
+        .into_iter()
+        .collect()
+}
+
+/// The image a spin-up or `docker pull` was getting: named on the error line, or on the line that
+/// started its download.
+pub(crate) fn image(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let on_the_line = evidence.hit_texts().find_map(|text| {
+        if let Some(rest) = text.split_once("manifest for ").map(|(_, rest)| rest) {
+            return Some(first_word(rest));
+        }
+        if let Some(rest) = text
+            .split_once("pull access denied for ")
+            .map(|(_, rest)| rest)
+        {
+            return Some(first_word(rest).trim_end_matches(','));
+        }
+        if let Some(rest) = text
+            .split_once("Error pulling image ")
+            .map(|(_, rest)| rest)
+        {
+            return Some(first_word(rest).trim_end_matches(':'));
+        }
+        None
+    });
+    let started = || {
+        [
+            "Starting container ",
+            "image cache not found on this host, downloading ",
+        ]
+        .iter()
+        .find_map(|prefix| evidence.after_in_phase(prefix))
+        .map(first_word)
+    };
+    on_the_line
+        .or_else(started)
+        .and_then(|image| arg(ArgName::Image, image))
+        .into_iter()
+        .collect()
+}
+
+/// The limit of `Too long with no output (exceeded 10m0s): context deadline exceeded`.
+pub(crate) fn no_output_limit(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .after("(exceeded ")
+        .and_then(|rest| rest.split(')').next())
+        .and_then(|limit| arg(ArgName::Limit, limit))
+        .into_iter()
+        .collect()
+}
+
+/// The line of `$BASH_ENV` and the word run as a command: `/tmp/.bash_env-…: line 39: README.md:
+/// command not found`.
+pub(crate) fn bash_env(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let Some(text) = evidence.hit_texts().next() else {
+        return Vec::new();
+    };
+    let command = text
+        .strip_suffix(": command not found")
+        .and_then(|rest| rest.rsplit(": ").next());
+    command
+        .and_then(|command| arg(ArgName::Command, command))
+        .into_iter()
+        .collect()
+}
+
+/// The repository a clone or an SSH access was for: `error running git clone "git@github.com:o/r.git"`,
+/// `Cloning git repository - git@github.com:o/r.git`, or `CIRCLE_REPOSITORY_URL`.
+pub(crate) fn git_repository(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let from_error = evidence
+        .after_in_phase("error running git clone ")
+        .and_then(|rest| between(rest, '"', '"').or(Some(first_word(rest))));
+    let from_progress = || {
+        evidence
+            .after_in_phase("Cloning git repository - ")
+            .map(first_word)
+    };
+    let from_clone = || {
+        evidence
+            .after_in_phase("git clone ")
+            .and_then(|rest| {
+                rest.split_whitespace()
+                    .find(|word| word.contains(':') || word.contains('/'))
+            })
+            .map(|url| url.trim_matches(['"', '\'']))
+    };
+    from_error
+        .or_else(from_progress)
+        .or_else(from_clone)
+        .filter(|url| url.contains(['@', '/', ':']))
+        .and_then(|url| arg(ArgName::Repository, url))
+        .into_iter()
+        .collect()
+}
+
+/// The directory of `Directory (/home/circleci/project) you are trying to checkout to is not empty`.
+pub(crate) fn checkout_directory(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .hit_texts()
+        .find_map(|text| between(text, '(', ')'))
+        .and_then(|path| arg(ArgName::Path, path))
+        .into_iter()
+        .collect()
+}
+
+/// The file a cache key's checksum could not read: `... error calling checksum: open /home/x/lock:
+/// no such file or directory`, or the quoted file of `<checksum "lock">`.
+pub(crate) fn cache_key_file(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let text = evidence.hit_texts().next().unwrap_or("");
+    let opened = text
+        .split_once(": open ")
+        .and_then(|(_, rest)| rest.split(": ").next());
+    let quoted = || {
+        text.split_once("checksum ")
+            .and_then(|(_, rest)| between(rest, '"', '"'))
+    };
+    let mut args: Vec<CauseArg> = opened
+        .or_else(quoted)
+        .and_then(|file| arg(ArgName::File, file))
+        .into_iter()
+        .collect();
+    if let Some(template) = text
+        .split_once("executing \"cacheKey\" at <")
+        .and_then(|(_, rest)| rest.split(">:").next())
+    {
+        args.extend(arg(ArgName::Detail, template));
+    }
+    args
+}
+
+/// The first path listed under the evidence line (`  - dist/app.js` after "Concurrent upstream jobs
+/// persisted the same file(s) into the workspace:").
+pub(crate) fn listed_path(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let Some(&first) = evidence.hits.first() else {
+        return Vec::new();
+    };
+    let own = evidence
+        .text(first)
+        .split_once("workspace:")
+        .map(|(_, rest)| rest.trim().trim_start_matches("- "))
+        .filter(|rest| !rest.is_empty());
+    own.or_else(|| {
+        evidence
+            .next_text(first)
+            .and_then(|text| text.strip_prefix("- "))
+    })
+    .and_then(|path| arg(ArgName::Path, path))
+    .into_iter()
+    .collect()
+}
+
+/// The path of `The specified paths did not match any files in /tmp/x` or `stat /tmp/x: no such file`.
+pub(crate) fn workspace_path(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let path = evidence.hit_texts().find_map(|text| {
+        text.split_once("did not match any files in ")
+            .map(|(_, rest)| rest)
+            .or_else(|| {
+                text.split_once("stat ")
+                    .and_then(|(_, rest)| rest.split(": ").next())
+            })
+    });
+    path.and_then(|path| arg(ArgName::Path, path))
+        .into_iter()
+        .collect()
+}
+
+/// The file of `failed uploading test results: File: <path> had the following problems:`.
+pub(crate) fn test_results_file(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let file = evidence
+        .after_in_phase("File: ")
+        .and_then(|rest| rest.split(" had the following").next());
+    let problem = evidence
+        .hit_texts()
+        .find(|text| text.contains("invalid "))
+        .map(|text| text.trim_start_matches(['*', ' ']));
+    file.and_then(|file| arg(ArgName::File, file))
+        .into_iter()
+        .chain(problem.and_then(|detail| arg(ArgName::Detail, detail)))
+        .collect()
+}
+
+/// The registry of `Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized`.
+pub(crate) fn registry(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .hit_texts()
+        .find_map(|text| text.split_once("https://").map(|(_, rest)| rest))
+        .and_then(|rest| rest.split(['/', '"', ':']).next())
+        .and_then(|host| arg(ArgName::Host, host))
+        .into_iter()
+        .collect()
+}
+
+/// The repository of `The push refers to repository [docker.io/org/app]`.
+pub(crate) fn push_repository(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .after_in_phase("The push refers to repository ")
+        .and_then(|rest| between(rest, '[', ']'))
+        .and_then(|repository| arg(ArgName::Repository, repository))
+        .into_iter()
+        .collect()
+}
+
+/// The host of a network failure: `Could not resolve host: github.com`, `getaddrinfo ENOTFOUND
+/// registry.npmjs.org`, `Failed to connect to x port 443`, a URL on the line.
+pub(crate) fn host(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let host = evidence.hit_texts().find_map(|text| {
+        for marker in [
+            "Could not resolve host: ",
+            "Could not resolve host ",
+            "getaddrinfo ENOTFOUND ",
+            "getaddrinfo EAI_AGAIN ",
+            "Failed to connect to ",
+            "Could not connect to ",
+        ] {
+            if let Some((_, rest)) = text.split_once(marker) {
+                return Some(first_word(rest).trim_matches(['\'', '"', ':']));
+            }
+        }
+        text.split_once("://")
+            .map(|(_, rest)| rest.split(['/', '"', '\'', ' ', ')']).next().unwrap_or(""))
+            .map(|host| host.split('@').next_back().unwrap_or(host))
+    });
+    host.filter(|host| host.contains('.') || host.contains(':'))
+        .and_then(|host| arg(ArgName::Host, host))
+        .into_iter()
+        .collect()
+}
+
+/// The command of `/bin/bash: line 3: ruff: command not found` or `/bin/sh: 1: ruff: not found`.
+pub(crate) fn missing_command(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let command = evidence.hit_texts().find_map(|text| {
+        let rest = text
+            .strip_suffix(": command not found")
+            .or_else(|| text.strip_suffix(": not found"))?;
+        rest.rsplit(": ").next()
+    });
+    command
+        .and_then(|command| arg(ArgName::Command, command))
+        .into_iter()
+        .chain(exit_code(evidence))
+        .collect()
+}
+
+/// The file of `/bin/bash: line 1: ./deploy.sh: Permission denied`.
+pub(crate) fn not_executable(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let file = evidence.hit_texts().find_map(|text| {
+        text.strip_suffix(": Permission denied")
+            .and_then(|rest| rest.rsplit(": ").next())
+    });
+    file.and_then(|file| arg(ArgName::File, file))
+        .into_iter()
+        .chain(exit_code(evidence))
+        .collect()
+}
+
+/// The tool whose lock file is out of date, and the file.
+pub(crate) fn lockfile(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let text = evidence.hit_texts().next().unwrap_or("");
+    let (tool, file) = if text.contains("Pipfile.lock") {
+        ("pipenv", "Pipfile.lock")
+    } else if text.contains("package-lock.json") {
+        ("npm", "package-lock.json")
+    } else if text.contains("yarn was run with")
+        || text.contains("lockfile would have been modified")
+    {
+        ("yarn", "yarn.lock")
+    } else if text.contains("PNPM") {
+        ("pnpm", "pnpm-lock.yaml")
+    } else if text.contains("poetry.lock") {
+        ("poetry", "poetry.lock")
+    } else if text.contains("--locked") {
+        ("cargo", "Cargo.lock")
+    } else if text.contains("go.sum") {
+        ("go", "go.sum")
+    } else if text.contains("deployment mode") {
+        ("bundler", "Gemfile.lock")
+    } else {
+        ("", "")
+    };
+    arg(ArgName::Tool, tool)
+        .into_iter()
+        .chain(arg(ArgName::File, file))
+        .collect()
+}
+
+/// The requirement of `Could not find a version that satisfies the requirement ortools<7 (from ...)`.
+pub(crate) fn requirement(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .after("satisfies the requirement ")
+        .or_else(|| evidence.after("No matching distribution found for "))
+        .map(first_word)
+        .and_then(|requirement| arg(ArgName::Package, requirement))
+        .into_iter()
+        .collect()
+}
+
+/// The module of `ModuleNotFoundError: No module named 'django'`.
+pub(crate) fn python_module(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .after("No module named ")
+        .map(|rest| rest.trim().trim_matches(['\'', '"']))
+        .and_then(|module| arg(ArgName::Package, module))
+        .into_iter()
+        .collect()
+}
+
+/// The module of `Error: Cannot find module 'express'` or of `Error [ERR_MODULE_NOT_FOUND]: Cannot find
+/// package '@src/lib' imported from ...`.
+pub(crate) fn node_module(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .after("Cannot find module ")
+        .or_else(|| evidence.after("Cannot find package "))
+        .and_then(|rest| between(rest, '\'', '\''))
+        .and_then(|module| arg(ArgName::Package, module))
+        .into_iter()
+        .collect()
+}
+
+/// The coverage reached and required: `FAIL Required test coverage of 80% not reached. Total coverage:
+/// 75.00%`, `Coverage failure: total of 75 is less than fail-under=80`, jest's `... threshold for lines
+/// (80%) not met: 75%`, nyc's `Coverage for lines (75%) does not meet global threshold (80%)`.
+pub(crate) fn coverage(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let Some(text) = evidence.hit_texts().next() else {
+        return Vec::new();
+    };
+    let (total, required) = if let Some(rest) = text.split_once("Required test coverage of ") {
+        let required = first_word(rest.1);
+        let total = text
+            .split_once("Total coverage: ")
+            .map(|(_, rest)| first_word(rest));
+        (total, Some(required))
+    } else if let Some((_, rest)) = text.split_once("Coverage failure: total of ") {
+        let total = first_word(rest);
+        let required = rest
+            .split_once("fail-under=")
+            .map(|(_, rest)| first_word(rest));
+        (Some(total), required)
+    } else if let Some((_, rest)) = text.split_once("coverage threshold for ") {
+        let required = between(rest, '(', ')');
+        let total = rest
+            .split_once("not met: ")
+            .map(|(_, rest)| first_word(rest));
+        (total, required)
+    } else if let Some((_, rest)) = text.split_once("Coverage for ") {
+        let total = between(rest, '(', ')');
+        let required = rest
+            .split_once("threshold ")
+            .and_then(|(_, rest)| between(rest, '(', ')'));
+        (total, required)
+    } else {
+        (None, None)
+    };
+    total
+        .and_then(|total| arg(ArgName::Total, total))
+        .into_iter()
+        .chain(required.and_then(|required| arg(ArgName::Required, required)))
+        .collect()
+}
+
+/// Whether a line reads `path:line:column: message`, as linters and compilers print problems.
+pub(crate) fn is_lint_location(text: &str) -> bool {
+    let mut parts = text.splitn(4, ':');
+    let (Some(path), Some(line), Some(column), Some(message)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let is_number =
+        |value: &str| !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit());
+    !path.is_empty()
+        && !path.contains(' ')
+        && is_number(line)
+        && is_number(column)
+        && message.starts_with(' ')
+}
+
+/// How many problems a linter found, and the first place: counted from `path:line:col:` lines, or read
+/// from its summary.
+pub(crate) fn lint(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let locations: Vec<&str> = evidence
+        .hit_texts()
+        .filter(|text| is_lint_location(text))
+        .collect();
+    let reformat: Vec<&str> = evidence
+        .hit_texts()
+        .filter_map(|text| text.strip_prefix("would reformat "))
+        .collect();
+    let summary = evidence.hit_texts().find_map(|text| {
+        let rest = text
+            .strip_prefix("✖ ")
+            .or_else(|| text.strip_prefix("Found "))?;
+        Some(first_word(rest))
+    });
+    let first = locations
+        .first()
+        .map(|text| {
+            let mut parts = text.splitn(4, ':');
+            let place: Vec<&str> = parts.by_ref().take(3).collect();
+            place.join(":")
+        })
+        .or_else(|| reformat.first().map(|path| (*path).to_owned()));
+    let count = summary
+        .map(str::to_owned)
+        .or_else(|| (!locations.is_empty()).then(|| evidence_count(evidence)))
+        .or_else(|| (!reformat.is_empty()).then(|| reformat.len().to_string()));
+    count
+        .and_then(|count| arg(ArgName::Count, &count))
+        .into_iter()
+        .chain(first.and_then(|first| arg(ArgName::Location, &first)))
+        .collect()
+}
+
+/// How many `path:line:col:` lines the phase prints.
+fn evidence_count(evidence: &Evidence<'_>) -> String {
+    evidence
+        .phase_texts()
+        .filter(|text| is_lint_location(text))
+        .count()
+        .to_string()
+}
+
+/// The key of `No cache is found for key: v1-deps-abc` or of `Skipping cache generation, cache already
+/// exists for key: v1-deps-abc`, or the key of the phase's `Found a cache from build 12 at <key>`.
+pub(crate) fn cache_key(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .after("for key: ")
+        .or_else(|| evidence.after("for key "))
+        .map(first_word)
+        .or_else(|| {
+            evidence
+                .after_in_phase("Found a cache from build ")
+                .and_then(|rest| rest.split_once(" at ").map(|(_, key)| first_word(key)))
+        })
+        .or_else(|| evidence.after_in_phase("Stored Cache to ").map(first_word))
+        .and_then(|key| arg(ArgName::Key, key))
+        .into_iter()
+        .collect()
+}
+
+/// The path of `No artifact files found at /x`, `Unable to save test results from /x`.
+pub(crate) fn missing_path(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let path = evidence.hit_texts().find_map(|text| {
+        text.split_once("found at ")
+            .or_else(|| text.split_once("test results from "))
+            .map(|(_, rest)| first_word(rest))
+    });
+    path.and_then(|path| arg(ArgName::Path, path))
+        .into_iter()
+        .collect()
+}
+
+/// The key of the cache and the path that was missing when it was saved (`Warning: could not archive
+/// /root/.ccache - Not found`).
+pub(crate) fn empty_cache(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let path = evidence
+        .after_in_phase("could not archive ")
+        .map(|rest| rest.trim_end_matches(" - Not found"));
+    cache_key(evidence)
+        .into_iter()
+        .chain(path.and_then(|path| arg(ArgName::Path, path)))
+        .collect()
+}

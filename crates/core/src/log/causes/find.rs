@@ -1,0 +1,317 @@
+//! Which phases are read, the causes their lines show, and what that says of their status.
+//!
+//! 1. A failed phase, or one whose end the log does not print, is read for every cause; a phase that
+//!    ended well or had nothing to do, only for the lines worth explaining that are not failures, and
+//!    only when it is a step of the catalogue (a run step that passed is not read at all: the 100 MB
+//!    benchmark is mostly such steps).
+//! 2. Each line is searched once ([`super::needles`]); a needle found in an echoed script counts only
+//!    where it may ([`super::catalogue::Needle::in_script`]).
+//! 3. Of a family of causes, the most specific is kept; the rest are ordered by rank, then by line.
+//! 4. A phase whose end is not printed but that shows a failure, and that no later step follows (or only
+//!    the uploads CircleCI runs after a failure), failed: the log was cut before its footer. One that a
+//!    later step follows succeeded (CircleCI stops a job at its first failing step).
+//! 5. The first error line of a failed phase is the evidence of its first cause, or else the line
+//!    [`crate::log::errors`] picks.
+
+use std::ops::Range;
+
+use super::args::Evidence;
+use super::catalogue::{CauseId, Level};
+use super::{needles, Cause, MOST_EVIDENCE};
+use crate::log::errors::first_error_line;
+use crate::log::facts::{Fact, FactKind};
+use crate::log::lines::LogLines;
+use crate::log::report::{LogFormat, Phase, PhaseStatus};
+use crate::log::script::is_shebang;
+use crate::log::status::footer_exit_code;
+use crate::phases::{self, KnownPhase, PhaseKind};
+
+/// A test of whole lines ([`super::catalogue::Spec::line_test`]).
+type LineTest = fn(&str) -> bool;
+
+/// The most lines kept per cause while reading a phase: enough to name [`super::MOST_TESTS`] tests.
+const HITS_KEPT: usize = 64;
+
+/// The steps CircleCI runs after a failed step (`store_artifacts` and `store_test_results` default to
+/// `when: always`): following a phase, they do not show that it succeeded.
+const RUN_AFTER_A_FAILURE: &[&str] = &["Uploading artifacts", "Uploading test results"];
+
+/// Finds the causes of every phase, marks the phases the log shows failed without saying so, infers
+/// the success of steps that later steps follow, and picks each failed phase's first error line.
+pub(crate) fn diagnose(lines: &LogLines, phases: &mut [Phase], format: LogFormat) {
+    let followed = followed_by_a_step(phases);
+    for (phase, followed) in phases.iter_mut().zip(followed) {
+        let step = step_of(phase);
+        // A phase whose end is unknown but that a step follows succeeded: only its notices matter.
+        let wanted = match phase.status {
+            PhaseStatus::Failed => Wanted::Everything,
+            PhaseStatus::Unknown if !followed => Wanted::Everything,
+            _ if step.is_some() => Wanted::Notices,
+            _ => continue,
+        };
+        phase.causes = find_causes(lines, phase.lines.clone(), step, phase.exit_code, wanted);
+    }
+    infer_failures(phases);
+    if matches!(format, LogFormat::JobPage | LogFormat::LocalExecute) {
+        infer_success_from_later_steps(phases);
+    }
+    for phase in phases.iter_mut() {
+        if phase.status != PhaseStatus::Failed {
+            phase
+                .causes
+                .retain(|cause| cause.id.level() == Level::Notice);
+            continue;
+        }
+        let body = body_start(lines, phase)..phase.lines.end;
+        phase.error_line = phase
+            .causes
+            .iter()
+            .find(|cause| cause.id.level() == Level::Failure)
+            .map(|cause| cause.line)
+            .or_else(|| first_error_line(lines, body));
+        if let Some(index) = phase.error_line {
+            phase
+                .facts
+                .push(Fact::new(FactKind::FirstError, lines.text(index).trim()));
+        }
+    }
+}
+
+/// Which causes a phase is read for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    /// Every cause: the phase failed, or its end is unknown.
+    Everything,
+    /// Only the lines that are not failures.
+    Notices,
+}
+
+/// The catalogue entry of a phase, when it is a step of the catalogue (or a secondary container).
+fn step_of(phase: &Phase) -> Option<&'static KnownPhase> {
+    if !matches!(phase.kind, PhaseKind::BuiltIn | PhaseKind::Orb) {
+        return None;
+    }
+    phases::find_by_title(&phase.title).or_else(|| {
+        phase
+            .title
+            .starts_with(phases::SECONDARY_CONTAINER)
+            .then_some(&phases::SPIN_UP)
+    })
+}
+
+/// Where a phase's output starts: after its title line, when it has one.
+fn body_start(lines: &LogLines, phase: &Phase) -> usize {
+    let first = phase.lines.start;
+    let titled = !phase.title.is_empty()
+        && lines
+            .text(first)
+            .trim()
+            .trim_matches(['*', '#', '_', ' '])
+            .trim_start_matches("====>> ")
+            .starts_with(phase.title.as_str());
+    if titled {
+        (first + 1).min(phase.lines.end)
+    } else {
+        first
+    }
+}
+
+/// The causes the lines of `range` show, the most specific first.
+fn find_causes(
+    lines: &LogLines,
+    range: Range<usize>,
+    step: Option<&'static KnownPhase>,
+    exit_code: Option<i32>,
+    wanted: Wanted,
+) -> Vec<Cause> {
+    let mut hits: Vec<(CauseId, Vec<usize>)> = Vec::new();
+    let record = |hits: &mut Vec<(CauseId, Vec<usize>)>, cause: CauseId, index: usize| {
+        if wanted == Wanted::Notices && cause.level() != Level::Notice {
+            return;
+        }
+        if !cause.applies_to(step) {
+            return;
+        }
+        match hits.iter_mut().find(|(found, _)| *found == cause) {
+            Some((_, found_lines)) => {
+                if found_lines.len() < HITS_KEPT && found_lines.last() != Some(&index) {
+                    found_lines.push(index);
+                }
+            }
+            None => hits.push((cause, vec![index])),
+        }
+    };
+    let line_tests: Vec<(CauseId, LineTest)> = match wanted {
+        Wanted::Everything => CauseId::ALL
+            .iter()
+            .filter_map(|&cause| cause.spec().line_test.map(|test| (cause, test)))
+            .collect(),
+        Wanted::Notices => Vec::new(),
+    };
+    let mut in_script = false;
+    for index in range.clone() {
+        let text = lines.text(index).trim();
+        if text.is_empty() {
+            in_script = false;
+            continue;
+        }
+        if is_shebang(text) {
+            in_script = true;
+            continue;
+        }
+        needles::search(text, in_script, step, &mut |cause| {
+            record(&mut hits, cause, index)
+        });
+        if !in_script {
+            for &(cause, test) in &line_tests {
+                if test(text) {
+                    record(&mut hits, cause, index);
+                }
+            }
+        }
+    }
+    if let Some(code) = exit_code {
+        let footer = footer_line(lines, range.clone(), code);
+        for &cause in CauseId::ALL {
+            let seen = hits.iter().any(|(found, _)| *found == cause);
+            if cause.spec().exit_codes.contains(&code) && !seen {
+                if let Some(footer) = footer {
+                    record(&mut hits, cause, footer);
+                }
+            }
+        }
+    }
+    let mut causes: Vec<Cause> = hits
+        .into_iter()
+        .map(|(id, found_lines)| read_cause(lines, range.clone(), id, &found_lines, exit_code))
+        .collect();
+    causes.sort_by_key(|cause| (cause.id.rank(), cause.line));
+    let mut families = Vec::new();
+    causes.retain(|cause| {
+        let family = cause.id.family();
+        if family == super::catalogue::Family::Alone {
+            return true;
+        }
+        if families.contains(&family) {
+            return false;
+        }
+        families.push(family);
+        true
+    });
+    drop_disguised_network_failures(lines, &mut causes);
+    causes
+}
+
+/// pip ends a run whose downloads all timed out with `(from versions: none)` and "No matching
+/// distribution": with network errors beside it, that is not a missing release.
+fn drop_disguised_network_failures(lines: &LogLines, causes: &mut Vec<Cause>) {
+    if !causes
+        .iter()
+        .any(|cause| cause.id == CauseId::NetworkFailure)
+    {
+        return;
+    }
+    causes.retain(|cause| {
+        cause.id != CauseId::PipNoMatchingDistribution
+            || !cause.evidence.iter().any(|&index| {
+                let text = lines.text(index);
+                text.contains("(from versions: none)") || text.contains("(from versions: )")
+            })
+    });
+}
+
+/// The line that printed the exit footer with `code`, or the last non-blank line of the phase.
+fn footer_line(lines: &LogLines, range: Range<usize>, code: i32) -> Option<usize> {
+    let footer = range
+        .clone()
+        .rev()
+        .find(|&index| footer_exit_code(lines.text(index).trim()) == Some(code));
+    footer.or_else(|| {
+        range
+            .rev()
+            .find(|&index| !lines.text(index).trim().is_empty())
+    })
+}
+
+/// A cause with its arguments and evidence.
+fn read_cause(
+    lines: &LogLines,
+    range: Range<usize>,
+    id: CauseId,
+    found_lines: &[usize],
+    exit_code: Option<i32>,
+) -> Cause {
+    let evidence = Evidence {
+        lines,
+        range,
+        hits: found_lines,
+        exit_code,
+    };
+    let spec = id.spec();
+    let args = (spec.args)(&evidence);
+    let line = spec
+        .line
+        .and_then(|pick| pick(&evidence))
+        .unwrap_or(found_lines[0]);
+    let mut shown = vec![line];
+    shown.extend(
+        found_lines
+            .iter()
+            .copied()
+            .filter(|&index| index != line)
+            .take(MOST_EVIDENCE - 1),
+    );
+    Cause {
+        id,
+        line,
+        evidence: shown,
+        args,
+    }
+}
+
+/// For each phase, whether a later step follows it that CircleCI would not have run after a failure
+/// (a preamble, `store_artifacts` and `store_test_results` do not count).
+fn followed_by_a_step(phases: &[Phase]) -> Vec<bool> {
+    let mut followed = vec![false; phases.len()];
+    let mut later_step = false;
+    for (index, phase) in phases.iter().enumerate().rev() {
+        followed[index] = later_step;
+        let runs_after_failure =
+            phase.kind == PhaseKind::BuiltIn && RUN_AFTER_A_FAILURE.contains(&phase.title.as_str());
+        if phase.kind != PhaseKind::Preamble && !runs_after_failure {
+            later_step = true;
+        }
+    }
+    followed
+}
+
+/// Marks failed the phases whose end is unknown but whose lines show a failure, when no step that
+/// would have proven them successful follows.
+fn infer_failures(phases: &mut [Phase]) {
+    let followed = followed_by_a_step(phases);
+    for (phase, followed) in phases.iter_mut().zip(followed) {
+        let shows_failure = phase
+            .causes
+            .iter()
+            .any(|cause| cause.id.level() == Level::Failure);
+        if phase.status == PhaseStatus::Unknown && shows_failure && !followed {
+            phase.status = PhaseStatus::Failed;
+            phase.status_inferred = true;
+        }
+    }
+}
+
+/// Marks as successful the steps whose end is unknown but that another step follows.
+fn infer_success_from_later_steps(phases: &mut [Phase]) {
+    let mut later_step = false;
+    for phase in phases.iter_mut().rev() {
+        if phase.kind == PhaseKind::Preamble {
+            continue;
+        }
+        if later_step && phase.status == PhaseStatus::Unknown {
+            phase.status = PhaseStatus::Success;
+            phase.status_inferred = true;
+        }
+        later_step = true;
+    }
+}

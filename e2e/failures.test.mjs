@@ -1,0 +1,105 @@
+// A failed build as a person reads it: the failure summary says where and why it failed, jumps to the
+// line, names the failing tests, links to the fix, copies itself as Markdown; the phase panel explains the
+// cause; both languages; a refused configuration says that no job ran; a passing log shows no summary.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useSite } from './support/site.mjs';
+import { causeLog } from './support/fixtures.mjs';
+
+const site = useSite();
+
+test('a failed pytest run opens on its failure: the step, the cause, the failing test and the line', async () => {
+  const lens = await site.open('en/');
+  await lens.paste('log-input', causeLog('pytest-failures'));
+  const summary = lens.byTestId('failure-summary');
+  await summary.waitFor();
+  assert.equal((await lens.byTestId('failure-where').textContent()).trim(), 'It failed at step 1: Run tests · Exit code 1');
+  const cause = lens.byTestId('failure-cause');
+  assert.equal(await cause.getAttribute('data-cause'), 'pytest-failures');
+  assert.match(await cause.textContent(), /pytest reported 1 failing test: tests\/test_views\.py::test_profile\./);
+  assert.deepEqual(await lens.byTestId('failure-tests').locator('li').allTextContents(), ['tests/test_views.py::test_profile']);
+  assert.equal(await lens.byTestId('failure-line').getAttribute('data-line'), '19');
+  assert.match(await lens.byTestId('failure-fix').getAttribute('href'), /\/en\/docs\/causes\/pytest-failures$/);
+
+  // The failed phase is selected and explained: why it failed, then how to fix it (the cause's page).
+  const panel = lens.byTestId('phase-causes');
+  await panel.waitFor();
+  assert.match(await panel.textContent(), /Why it failed/);
+  await lens.byTestId('cause-page').locator('.doc-body h2').first().waitFor();
+  assert.equal(await lens.byTestId('cause-evidence').first().getAttribute('data-line'), '19');
+
+  // The jump brings the line into view and marks it.
+  await lens.byTestId('failure-jump').click();
+  const line = lens.page.locator('.log-line[data-line="19"]');
+  await lens.page.locator('.log-line.is-current-match[data-line="19"]').waitFor();
+  assert.ok(await line.isVisible());
+  assert.equal(await line.getAttribute('data-testid'), 'error-line');
+  await lens.close();
+});
+
+test('the summary and the explanation follow the language', async () => {
+  const lens = await site.open('fr/');
+  await lens.paste('log-input', causeLog('out-of-memory'));
+  await lens.byTestId('failure-summary').waitFor();
+  assert.match(await lens.byTestId('failure-where').textContent(), /Il a échoué à l’étape 1\u00a0: Import packages · Code de sortie 137/);
+  assert.match(await lens.byTestId('failure-cause').textContent(), /L’étape a manqué de mémoire et a été tuée \(code de sortie 137\)\./);
+  await lens.byTestId('lang-en').click();
+  await lens.byTestId('failure-cause').filter({ hasText: 'The step ran out of memory and was killed (exit code 137).' }).waitFor();
+  assert.match(await lens.byTestId('failure-fix').getAttribute('href'), /\/en\/docs\/causes\/out-of-memory$/);
+  await lens.close();
+});
+
+test('"Copy as Markdown" gives the summary for an issue, secrets masked', async () => {
+  const lens = await site.open('en/');
+  await lens.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const log = 'Deploy\n#!/bin/bash -eo pipefail\n./deploy.sh\n\nexport AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n/bin/bash: line 2: aws: command not found\n\nExited with code exit status 127\n';
+  await lens.paste('log-input', log);
+  await lens.byTestId('failure-summary').waitFor();
+  await lens.byTestId('failure-copy').click();
+  await lens.byTestId('failure-copy-status').filter({ hasText: 'Copied' }).waitFor();
+  const markdown = await lens.page.evaluate(() => navigator.clipboard.readText());
+  assert.match(markdown, /^### Build failed at step 1: Deploy\n/);
+  assert.match(markdown, /The shell could not find the command aws \(exit code 127\)\./);
+  assert.match(markdown, /\/en\/docs\/causes\/command-not-found/);
+  assert.doesNotMatch(markdown, /wJalrXUtnFEMI/);
+  await lens.close();
+});
+
+test('a refused configuration says that no job ran and offers the config explainer', async () => {
+  const lens = await site.open('en/');
+  await lens.paste('log-input', causeLog('config-pipelines-not-enabled'));
+  await lens.byTestId('failure-summary').waitFor();
+  assert.match(await lens.byTestId('failure-where').textContent(), /No job ran: CircleCI refused the configuration/);
+  assert.equal(await lens.byTestId('failure-cause').first().getAttribute('data-cause'), 'config-pipelines-not-enabled');
+  assert.equal(await lens.byTestId('log-note').count(), 0, 'no "nothing recognised" note');
+  await lens.byTestId('failure-open-config').click();
+  await lens.page.waitForURL((url) => url.pathname.endsWith('/en/config'));
+  await lens.close();
+});
+
+test('a passing log has no failure summary, and a cache miss is explained as no failure', async () => {
+  const lens = await site.open('en/?example=seed');
+  await lens.byTestId('phase-band').nth(11).waitFor();
+  assert.equal(await lens.byTestId('failure-summary').count(), 0);
+  await lens.paste('log-input', causeLog('cache-miss'));
+  await lens.byTestId('phase-band').first().waitFor();
+  await lens.byTestId('timeline-phase').first().click();
+  await lens.byTestId('phase-notices').waitFor();
+  assert.match(await lens.byTestId('phase-notices').textContent(), /Not a failure/);
+  assert.equal(await lens.byTestId('failure-summary').count(), 0);
+  await lens.close();
+});
+
+test('the documentation lists why builds fail, and its search finds a cause from the error text', async () => {
+  const lens = await site.open('en/docs/causes/index');
+  await lens.heading().filter({ hasText: 'Why builds fail' }).waitFor();
+  const links = await lens.page.locator('article a[href*="/docs/causes/"]').count();
+  assert.ok(links >= 70, `${links} links to causes`);
+  for (const [query, page] of [['publickey', 'causes/checkout-publickey'], ['exit code 137', 'causes/out-of-memory'], ['toomanyrequests', 'causes/docker-hub-rate-limit']]) {
+    await lens.byTestId('docs-search').fill(query);
+    await lens.byTestId('docs-search-result').first().waitFor();
+    const pages = await lens.byTestId('docs-search-result').evaluateAll((hits) => hits.map((hit) => hit.dataset.page));
+    assert.ok(pages.includes(page), `${query}: ${pages.join(', ')}`);
+  }
+  await lens.close();
+});
