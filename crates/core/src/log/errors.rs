@@ -97,7 +97,7 @@ pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<
 }
 
 /// Whether a line reads `path:line:column: message`, as linters and compilers print problems.
-fn is_lint_location(text: &str) -> bool {
+pub(crate) fn is_lint_location(text: &str) -> bool {
     let mut parts = text.splitn(4, ':');
     let (Some(path), Some(line), Some(column), Some(message)) =
         (parts.next(), parts.next(), parts.next(), parts.next())

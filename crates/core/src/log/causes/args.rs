@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::{ArgName, CauseArg, LONGEST_ARG};
+pub(crate) use crate::log::errors::is_lint_location;
 use crate::log::lines::LogLines;
 
 /// What an argument reader sees: the phase's lines and the lines that showed the cause.
@@ -573,22 +574,6 @@ pub(crate) fn coverage(evidence: &Evidence<'_>) -> Vec<CauseArg> {
         .collect()
 }
 
-/// Whether a line reads `path:line:column: message`, as linters and compilers print problems.
-pub(crate) fn is_lint_location(text: &str) -> bool {
-    let mut parts = text.splitn(4, ':');
-    let (Some(path), Some(line), Some(column), Some(message)) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return false;
-    };
-    let is_number =
-        |value: &str| !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit());
-    !path.is_empty()
-        && !path.contains(' ')
-        && is_number(line)
-        && is_number(column)
-        && message.starts_with(' ')
-}
 
 /// How many problems a linter found, and the first place: counted from `path:line:col:` lines, or read
 /// from its summary.
