@@ -4,7 +4,7 @@
 //    their names, as Trunk does for the main bundle but not for workers, so that a browser never mixes a
 //    cached worker with a newer page; then name the loader in `<meta name="pipelens-log-worker">`: Trunk
 //    leaves no trace of a worker in the page, and the app needs the file name to start it
-//    (src/log_worker.rs). The name is relative to the page's `<base>`, so it works under a sub-path.
+//    (src/services/log_worker.rs). The name is relative to the page's `<base>`, so it works under a sub-path.
 // 2. In a release build, write a strict Content-Security-Policy into index.html: only this origin, the
 //    wasm compiler, and Trunk's inline start-up script by its hash (it names the hashed bundle files, so
 //    the hash is computed here, after the build). `trunk serve` (debug) keeps no CSP, as its live-reload

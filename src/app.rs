@@ -10,10 +10,11 @@ use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Ro
 use leptos_router::hooks::use_params_map;
 use leptos_router::path;
 
-use crate::components::site_header::SiteHeader;
+use crate::components::common::site_header::SiteHeader;
 use crate::i18n::{t, Lang, Msg};
 use crate::pages::{config::ConfigPage, docs::DocsPage, log::LogPage, not_found::NotFound};
-use crate::preferences;
+use crate::routes::base_path;
+use crate::services::preferences;
 
 /// The whole site.
 #[component]
@@ -32,21 +33,6 @@ pub(crate) fn App() -> impl IntoView {
             </Routes>
         </Router>
     }
-}
-
-/// The path the site is served under, without its trailing slash (`""` at the root of a host).
-pub(crate) fn base_path() -> String {
-    let base_uri = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = web_sys::Url::new(&base_uri)
-        .map(|url| url.pathname())
-        .unwrap_or_default();
-    path.trim_end_matches('/').to_owned()
-}
-
-/// The `href` of an in-app path such as `/fr/docs`: the router leaves absolute links alone, so the
-/// sub-path the site is served under is added here.
-pub(crate) fn site_href(path: &str) -> String {
-    format!("{}{path}", base_path())
 }
 
 /// The routes under `/:lang`: a known language gets the shell and the page, anything else "not found".
@@ -84,6 +70,7 @@ fn LanguageShell(
     children: Children,
 ) -> impl IntoView {
     provide_context(lang);
+    provide_context(RwSignal::new(crate::services::keys::ShortcutPage::Other));
     Effect::new(move |_| {
         let lang = lang.get();
         preferences::remember_lang(lang);

@@ -1,41 +1,10 @@
-//! Components shared by several pages.
+//! The components of the pages, grouped by feature: [`common`] ones serve several pages, each feature
+//! folder serves one page ([`log`], [`config`], [`docs`], [`share`]); the [`tour`] composes the log and
+//! config features.
 
-pub(crate) mod config_diagnostics;
-pub(crate) mod config_editor;
-pub(crate) mod config_explanation;
-pub(crate) mod config_graph;
-pub(crate) mod config_graph_layout;
-pub(crate) mod config_lines;
-pub(crate) mod config_link;
-pub(crate) mod config_part_text;
-pub(crate) mod config_source;
-pub(crate) mod config_state;
-pub(crate) mod config_tokens;
-pub(crate) mod docs_article;
-pub(crate) mod docs_search;
-pub(crate) mod docs_sidebar;
-pub(crate) mod docs_toc;
-pub(crate) mod draft_notice;
-pub(crate) mod export_menu;
-pub(crate) mod failure_summary;
-pub(crate) mod keyboard_help;
-pub(crate) mod language_switch;
-pub(crate) mod log_input;
-pub(crate) mod log_line;
-pub(crate) mod log_link;
-pub(crate) mod log_notes;
-pub(crate) mod log_search;
-pub(crate) mod log_view;
-pub(crate) mod parse_progress;
-pub(crate) mod phase_causes;
-pub(crate) mod phase_explanation;
-pub(crate) mod phase_status;
-pub(crate) mod phase_timeline;
-pub(crate) mod secrets_notice;
-pub(crate) mod share_panel;
-pub(crate) mod site_header;
-pub(crate) mod theme_switch;
-pub(crate) mod tour_config;
-pub(crate) mod tour_log;
-pub(crate) mod tour_steps;
-pub(crate) mod virtual_log;
+pub(crate) mod common;
+pub(crate) mod config;
+pub(crate) mod docs;
+pub(crate) mod log;
+pub(crate) mod share;
+pub(crate) mod tour;

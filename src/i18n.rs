@@ -4,7 +4,6 @@
 //! enum and one table per language, and refuses to build when a language lacks a key.
 
 use leptos::prelude::*;
-use pipelens_core::log::FactKind;
 
 mod generated {
     // Keys such as `fact.<id>` are looked up by name at run time, so not every variant is named in code.
@@ -68,7 +67,8 @@ impl Lang {
         table[msg as usize]
     }
 
-    /// The sentence of a key known only at run time (a fact or note id from the core), if it exists.
+    /// The sentence of a key by name, if it exists (tests only: the app names sentences by [`Msg`]).
+    #[cfg(test)]
     pub(crate) fn lookup(self, key: &str) -> Option<&'static str> {
         let index = generated::KEYS.binary_search(&key).ok()?;
         let table = match self {
@@ -76,13 +76,6 @@ impl Lang {
             Lang::Fr => &generated::FR,
         };
         Some(table[index])
-    }
-
-    /// The name of a kind of fact in this language (`locales/*/log.json`, `fact.<id>`), or the core's
-    /// English label if the catalogue lacks it.
-    pub(crate) fn fact_label(self, kind: FactKind) -> &'static str {
-        self.lookup(&format!("fact.{}", kind.id()))
-            .unwrap_or(kind.label())
     }
 }
 
@@ -114,64 +107,6 @@ mod tests {
     fn languages_differ_where_they_should() {
         assert_eq!(Lang::En.text(Msg::NavDocs), "Documentation");
         assert_ne!(Lang::En.text(Msg::NavLog), Lang::Fr.text(Msg::NavLog));
-    }
-
-    #[test]
-    fn every_code_of_the_log_parser_and_the_secret_finder_has_a_sentence_in_both_languages() {
-        use pipelens_core::log::{FactKind, LogFormat, Note, PhaseStatus};
-        use pipelens_core::phases::PhaseKind;
-        use pipelens_core::secrets::SecretKind;
-        let mut keys: Vec<String> = FactKind::ALL
-            .iter()
-            .map(|kind| format!("fact.{}", kind.id()))
-            .collect();
-        let notes = [
-            Note::EmptyInput,
-            Note::NothingRecognised,
-            Note::InvalidJson { line: 1, column: 1 },
-            Note::UnknownJson,
-            Note::LooksLikeConfig,
-            Note::CutMidLine { line: 1 },
-        ];
-        keys.extend(notes.iter().map(|note| format!("note.{}", note.id())));
-        let statuses = [
-            PhaseStatus::Success,
-            PhaseStatus::Failed,
-            PhaseStatus::Skipped,
-            PhaseStatus::Unknown,
-        ];
-        keys.extend(
-            statuses
-                .iter()
-                .map(|status| format!("status.{}", status.id())),
-        );
-        let kinds = [
-            PhaseKind::BuiltIn,
-            PhaseKind::Orb,
-            PhaseKind::Run,
-            PhaseKind::Preamble,
-        ];
-        keys.extend(kinds.iter().map(|kind| format!("kind.{}", kind.id())));
-        let formats = [
-            LogFormat::JobPage,
-            LogFormat::LocalExecute,
-            LogFormat::ApiJson,
-            LogFormat::SingleStep,
-        ];
-        keys.extend(
-            formats
-                .iter()
-                .map(|format| format!("format.{}", format.id())),
-        );
-        keys.extend(
-            SecretKind::ALL
-                .iter()
-                .map(|kind| format!("secrets.kind.{}", kind.id())),
-        );
-        for key in keys {
-            assert!(Lang::En.lookup(&key).is_some(), "locales/en lacks {key}");
-            assert!(Lang::Fr.lookup(&key).is_some(), "locales/fr lacks {key}");
-        }
     }
 
     #[test]

@@ -14,17 +14,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::config_diagnostics::ConfigDiagnostics;
-use crate::components::config_editor::ConfigEditor;
-use crate::components::config_explanation::{sentence_view, ConfigExplanation};
-use crate::components::config_graph::ConfigGraphs;
-use crate::components::config_source::ConfigSource;
-use crate::components::config_state::{Analysis, ConfigState};
-use crate::components::draft_notice::DraftNotice;
-use crate::components::secrets_notice::SecretsNotice;
+use crate::components::common::draft_notice::DraftNotice;
+use crate::components::common::secrets_notice::SecretsNotice;
+use crate::components::common::sentence::sentence_view;
+use crate::components::config::diagnostics::ConfigDiagnostics;
+use crate::components::config::editor::ConfigEditor;
+use crate::components::config::explanation::ConfigExplanation;
+use crate::components::config::graph::ConfigGraphs;
+use crate::components::config::source::ConfigSource;
 use crate::format::fill;
 use crate::i18n::{t, use_lang, Msg};
-use crate::preferences::{self, Draft};
+use crate::services::preferences::{self, Draft};
+use crate::state::config::{Analysis, ConfigState};
 
 /// How long typing must pause before the text is analysed.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -43,8 +44,9 @@ fn debounce_for(bytes: usize) -> Duration {
 #[component]
 pub(crate) fn ConfigPage() -> impl IntoView {
     let state = ConfigState::new();
+    provide_context(state);
     let text = RwSignal::new(preferences::config_draft().unwrap_or_default());
-    crate::components::share_panel::restore_config_link(state, text);
+    crate::components::share::restore::restore_config_link(state, text);
     let requested = use_query_map().with_untracked(|query| {
         let number = |name: &str| {
             query
@@ -59,25 +61,25 @@ pub(crate) fn ConfigPage() -> impl IntoView {
     view! {
         <section class="tool-page config-page" data-testid="config-page">
             <h1>{t(Msg::ConfigTitle)}</h1>
-            <crate::keyboard::ConfigKeys state=state/>
+            <crate::components::config::keys::ConfigKeys/>
             <p class="intro">{t(Msg::ConfigIntro)}</p>
             <ConfigEditor text=text/>
             <DraftNotice which=Draft::Config text=text/>
             <SecretsNotice text=text/>
-            <crate::components::share_panel::ShareConfigLink state=state text=text/>
+            <crate::components::share::panel::ShareConfigLink text=text/>
             <Show
                 when=has_text
                 fallback=|| view! { <p class="config-empty" data-testid="config-empty">{t(Msg::ConfigEmpty)}</p> }
             >
-                <YamlError state=state/>
+                <YamlError/>
                 <div class="config-workspace">
-                    <ConfigSource state=state/>
+                    <ConfigSource/>
                     <div class="config-side">
-                        <ConfigExplanation state=state/>
-                        <ConfigDiagnostics state=state/>
+                        <ConfigExplanation/>
+                        <ConfigDiagnostics/>
                     </div>
                 </div>
-                <ConfigGraphs state=state/>
+                <ConfigGraphs/>
             </Show>
         </section>
     }
@@ -174,10 +176,8 @@ fn keep_selection_in_address(state: ConfigState) {
 
 /// The banner of a YAML error: where it is, what the parser said, and what could not be done.
 #[component]
-fn YamlError(
-    /// The page's shared state.
-    state: ConfigState,
-) -> impl IntoView {
+fn YamlError() -> impl IntoView {
+    let state = expect_context::<ConfigState>();
     let lang = use_lang();
     let error = move || {
         state.analysis.with(|analysis| {

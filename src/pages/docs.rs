@@ -10,31 +10,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::app::site_href;
-use crate::components::docs_article::DocsArticle;
-use crate::components::docs_search::DocsSearch;
-use crate::components::docs_sidebar::DocsSidebar;
-use crate::content::use_doc_index;
-use crate::i18n::{t, Lang, Msg};
-
-/// The id of the documentation home page.
-pub(crate) const HOME_PAGE: &str = "index";
-
-/// The `href` of page `id` of the documentation in `lang`, at section `anchor` if it is not empty; the home
-/// page is `/<lang>/docs`.
-pub(crate) fn doc_href(lang: Lang, id: &str, anchor: &str) -> String {
-    let page = if id == HOME_PAGE {
-        String::new()
-    } else {
-        format!("/{id}")
-    };
-    let anchor = if anchor.is_empty() {
-        String::new()
-    } else {
-        format!("#{anchor}")
-    };
-    site_href(&format!("/{}/docs{page}{anchor}", lang.code()))
-}
+use crate::components::docs::article::DocsArticle;
+use crate::components::docs::search::DocsSearch;
+use crate::components::docs::sidebar::DocsSidebar;
+use crate::i18n::{t, Msg};
+use crate::routes::HOME_PAGE;
+use crate::services::content::use_doc_index;
 
 /// The documentation page; `/docs/<page id>` opens one page.
 #[component]

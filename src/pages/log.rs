@@ -13,60 +13,24 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use pipelens_core::log::{LogReport, PhaseStatus};
-use pipelens_core::secrets::Secret;
 
-use crate::app::base_path;
-use crate::components::draft_notice::DraftNotice;
-use crate::components::failure_summary::FailureSummary;
-use crate::components::log_input::{LogInput, EDITABLE_BYTES};
-use crate::components::log_notes::LogNotes;
-use crate::components::log_search::LogSearch;
-use crate::components::log_view::LogView;
-use crate::components::phase_explanation::PhaseExplanation;
-use crate::components::phase_timeline::PhaseTimeline;
-use crate::components::secrets_notice::SecretsNotice;
+use crate::components::common::draft_notice::DraftNotice;
+use crate::components::common::secrets_notice::SecretsNotice;
+use crate::components::log::failure_summary::FailureSummary;
+use crate::components::log::input::{LogInput, EDITABLE_BYTES};
+use crate::components::log::notes::LogNotes;
+use crate::components::log::phase_explanation::PhaseExplanation;
+use crate::components::log::search::LogSearch;
+use crate::components::log::timeline::PhaseTimeline;
+use crate::components::log::view::LogView;
 use crate::i18n::{t, Msg};
-use crate::preferences::{self, Draft};
-
-/// The seed pipeline's full job log, behind the "Load the example" button and `?example=seed`.
-pub(crate) const SEED_LOG: &str = include_str!("../../samples/seed-build-and-test.log");
+use crate::routes::base_path;
+use crate::samples::SEED_LOG;
+use crate::services::preferences::{self, Draft};
+use crate::state::log::LogState;
 
 /// How long the page waits after the last keystroke before parsing.
 const PARSE_DELAY: Duration = Duration::from_millis(120);
-
-/// What every part of the log explainer shares.
-#[derive(Clone, Copy)]
-pub(crate) struct LogState {
-    /// The text in the editor.
-    pub(crate) text: RwSignal<String>,
-    /// The parsed log, once there is text.
-    pub(crate) report: RwSignal<Option<Arc<LogReport>>>,
-    /// The selected phase (index into the report's phases).
-    pub(crate) selected: RwSignal<Option<usize>>,
-    /// Where the log view should scroll next; the view that is showing performs it.
-    pub(crate) scroll_request: RwSignal<Option<ScrollTarget>>,
-    /// The line (0-based) of the current search match, highlighted in the log.
-    pub(crate) current_match: RwSignal<Option<usize>>,
-    /// The secrets of the text, when the log worker found them (large logs only).
-    pub(crate) worker_secrets: RwSignal<Option<Vec<Secret>>>,
-}
-
-/// A place in the log to bring into view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ScrollTarget {
-    /// The header of a phase (index into the phases), at the top of the view.
-    Phase(usize),
-    /// A line (0-based), in the middle of the view.
-    Line(usize),
-}
-
-impl LogState {
-    /// Selects a phase and scrolls the log to it (the page then names it in the URL).
-    pub(crate) fn select(self, index: usize) {
-        self.selected.set(Some(index));
-        self.scroll_request.set(Some(ScrollTarget::Phase(index)));
-    }
-}
 
 /// The log explainer page (the home page of each language).
 #[component]
@@ -90,8 +54,8 @@ pub(crate) fn LogPage() -> impl IntoView {
         worker_secrets: RwSignal::new(None),
     };
     provide_context(state);
-    crate::components::share_panel::restore_log_link(state.text);
-    let parser = crate::log_worker::LogParser::provide(state.text, state.worker_secrets);
+    crate::components::share::restore::restore_log_link(state.text);
+    let parser = crate::services::log_worker::LogParser::provide(state.text, state.worker_secrets);
 
     // The phase named in the URL when the page opened, selected once the log is parsed.
     let pending_selection = StoredValue::new(phase_in_hash());
@@ -161,15 +125,15 @@ pub(crate) fn LogPage() -> impl IntoView {
     view! {
         <section class="tool-page log-page" data-testid="log-page">
             <h1>{t(Msg::LogTitle)}</h1>
-            <crate::keyboard::LogKeys/>
+            <crate::components::log::keys::LogKeys/>
             <p class="intro">{t(Msg::LogIntro)}</p>
             <LogInput/>
             <DraftNotice which=Draft::Log text=state.text/>
             <SecretsNotice text=state.text found_elsewhere=state.worker_secrets/>
-            <crate::components::share_panel::ShareLogLink/>
+            <crate::components::share::panel::ShareLogLink/>
             <LogNotes/>
             <LogSearch/>
-            <crate::components::parse_progress::ParseProgress/>
+            <crate::components::log::parse_progress::ParseProgress/>
             {move || match state.report.get() {
                 Some(report) if !report.phases.is_empty() => view! {
                     <FailureSummary report=report.clone()/>

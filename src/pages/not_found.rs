@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::site_href;
 use crate::i18n::{t, use_lang, Msg};
+use crate::routes::log_href;
 
 /// "Page not found", with a way back.
 #[component]
@@ -14,7 +14,7 @@ pub(crate) fn NotFound() -> impl IntoView {
         <section class="not-found" data-testid="not-found">
             <h1>{t(Msg::NotfoundTitle)}</h1>
             <p>{t(Msg::NotfoundBody)}</p>
-            <p><A href=move || site_href(&format!("/{}/", lang.get().code()))>{t(Msg::NotfoundHome)}</A></p>
+            <p><A href=move || log_href(lang.get())>{t(Msg::NotfoundHome)}</A></p>
         </section>
     }
 }

@@ -12,15 +12,15 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::app::site_href;
-use crate::components::tour_config::TourConfig;
-use crate::components::tour_log::TourLog;
-use crate::components::tour_steps::{
+use crate::components::tour::config::TourConfig;
+use crate::components::tour::log::TourLog;
+use crate::components::tour::steps::{
     phase_section_id, section_html, tour_data, Stop, END_SECTION, START_SECTION,
 };
-use crate::content::{fetch_doc_html, ContentError};
 use crate::format::fill;
 use crate::i18n::{t, use_lang, Lang, Msg};
+use crate::routes::{doc_href, site_href, tour_path};
+use crate::services::content::{fetch_doc_html, ContentError};
 
 /// The id of the page of `content/<lang>/` that holds the tour's text.
 const TOUR_PAGE: &str = "tour";
@@ -45,12 +45,7 @@ pub(crate) fn TourPage() -> impl IntoView {
 
     let navigate = use_navigate();
     let go = move |to: usize| {
-        let path = if to == 0 {
-            format!("/{}/tour", lang.get_untracked().code())
-        } else {
-            format!("/{}/tour/{to}", lang.get_untracked().code())
-        };
-        navigate(&path, Default::default());
+        navigate(&tour_path(lang.get_untracked(), to), Default::default());
     };
     let go_by = {
         let go = go.clone();
@@ -126,7 +121,7 @@ pub(crate) fn TourPage() -> impl IntoView {
                 </div>
                 {doc.map(|doc| view! {
                     <p class="tour-doc-link">
-                        <A href=move || site_href(&format!("/{}/docs/{doc}", lang.get().code())) attr:data-testid="tour-doc-link">
+                        <A href=move || doc_href(lang.get(), doc, "") attr:data-testid="tour-doc-link">
                             {t(Msg::TourReadDoc)}
                         </A>
                     </p>
@@ -175,14 +170,7 @@ fn step_item(n: usize, phases: usize, current: Memo<usize>, lang: Signal<Lang>) 
         Stop::Phase(index) => data.log.phases[index].title.clone(),
         Stop::End => lang.get().text(Msg::TourEndLabel).to_owned(),
     };
-    let href = move || {
-        let code = lang.get().code();
-        if n == 0 {
-            site_href(&format!("/{code}/tour"))
-        } else {
-            site_href(&format!("/{code}/tour/{n}"))
-        }
-    };
+    let href = move || site_href(&tour_path(lang.get(), n));
     view! {
         <li class:is-current=move || current.get() == n>
             <A href=href attr:aria-current=move || (current.get() == n).then_some("step")>{label}</A>

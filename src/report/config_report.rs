@@ -9,9 +9,9 @@ use pipelens_core::config::{ConfigReport, PartKind, Severity};
 use super::document::{sentence, Block, Document, Inline};
 use super::log_report::ReportContext;
 use super::redact::Redaction;
-use crate::components::config_part_text::{explain, DETAIL};
 use crate::format::{fill, format_count};
 use crate::i18n::{Lang, Msg};
+use crate::wording::config_parts::{explain, DETAIL};
 
 /// The report of `report`, the analysis of `text`, masked by `redaction` (made from `text`).
 pub(crate) fn config_document(

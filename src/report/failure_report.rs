@@ -10,9 +10,9 @@ use super::document::{Block, CodeLine, Document, Inline};
 use super::log_report::ReportContext;
 use super::markdown::to_markdown;
 use super::redact::Redaction;
-use crate::components::phase_timeline::display_title;
 use crate::format::fill;
 use crate::i18n::Msg;
+use crate::wording::phases::display_title;
 
 /// The title and blocks of the failure summary, when a phase failed.
 pub(crate) fn failure_blocks(

@@ -8,10 +8,12 @@ use pipelens_core::phases::PhaseKind;
 
 use super::document::{Block, CodeLine, Document, Inline};
 use super::redact::Redaction;
-use crate::components::phase_status::{kind_label, status_label};
-use crate::components::phase_timeline::display_title;
 use crate::format::{fill, format_count, format_duration};
 use crate::i18n::{Lang, Msg};
+use crate::wording::facts::fact_label;
+use crate::wording::phases::display_title;
+use crate::wording::phases::format_label;
+use crate::wording::status::{kind_label, status_label};
 
 /// At most this many lines of each phase are written; a phase's first error is always among them.
 pub(crate) const EXCERPT_LINES: usize = 200;
@@ -142,9 +144,7 @@ fn summary_rows(
     redaction: &Redaction,
 ) -> Vec<(String, Vec<Inline>)> {
     let text = |msg: Msg| lang.text(msg).to_owned();
-    let format = lang
-        .lookup(&format!("format.{}", report.format.id()))
-        .unwrap_or(report.format.id());
+    let format = format_label(report.format, lang);
     let duration = total_duration(report).map_or_else(
         || text(Msg::ExportNoDuration),
         |ms| format_duration(ms, lang),
@@ -237,7 +237,7 @@ fn phase_blocks(
             .facts
             .iter()
             .map(|fact| {
-                let label = lang.fact_label(fact.kind);
+                let label = fact_label(fact.kind, lang);
                 (
                     label.to_owned(),
                     vec![Inline::Code(redaction.apply(&fact.value))],

@@ -11,6 +11,8 @@
 //!    escaped, never written as markup.
 //! 4. [`snapshot`] cuts a phase or a part into the lines and coloured runs a screenshot draws.
 
+pub(crate) mod ansi;
+pub(crate) mod canvas;
 pub(crate) mod config_report;
 pub(crate) mod document;
 pub(crate) mod failure_report;

@@ -8,9 +8,9 @@ use std::ops::Range;
 
 use pipelens_core::secrets::{find_secrets, Secret, MASK};
 
-use crate::components::secrets_notice::summary_from_line;
 use crate::format::{fill, format_count};
 use crate::i18n::{Lang, Msg};
+use crate::wording::secrets::summary_from_line;
 
 /// The secrets of a text and whether the export masks them.
 #[derive(Debug, Clone, Default)]

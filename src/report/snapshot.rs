@@ -1,6 +1,6 @@
 //! What a screenshot shows: a title bar, then the lines of one log phase (with their ANSI looks) or of
 //! one part of the configuration (with its syntax colours), at most [`MAX_LINES`], secrets masked.
-//! The page draws it on a canvas (`crate::canvas_png`).
+//! The page draws it on a canvas (`crate::report::canvas`).
 
 use std::ops::Range;
 
@@ -10,11 +10,11 @@ use pipelens_core::log::{LogReport, Style};
 
 use super::log_report::phase_heading;
 use super::redact::Redaction;
-use crate::components::config_lines::SourceLine;
-use crate::components::config_part_text::kind_label as part_kind_label;
-use crate::components::phase_status::{kind_label, status_label};
 use crate::format::{fill, format_count, format_duration};
 use crate::i18n::{Lang, Msg};
+use crate::state::source_lines::SourceLine;
+use crate::wording::config_parts::kind_label as part_kind_label;
+use crate::wording::status::{kind_label, status_label};
 
 /// At most this many lines are drawn; the rest are counted.
 pub(crate) const MAX_LINES: usize = 120;
@@ -304,7 +304,7 @@ mod tests {
     use pipelens_core::log::parse_log;
 
     use super::*;
-    use crate::components::config_lines::source_lines;
+    use crate::state::source_lines::source_lines;
 
     const CONFIG: &str = "version: 2.1\njobs:\n  build:\n    docker:\n      - image: cimg/base:2024.01\n    steps:\n      - checkout\n      - run:\n          name: Deploy\n          command: aws s3 sync . s3://b --key AKIAIOSFODNN7ABCDEFG\n\n  test:\n    steps: [checkout]\n";
 

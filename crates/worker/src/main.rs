@@ -1,7 +1,7 @@
 //! The log worker: parses a pasted log in a Web Worker, so that the page never freezes.
 //!
 //! Trunk builds this binary as the `data-type="worker"` rust asset of `index.html`; the page starts it
-//! with `src/log_worker.rs`. The conversation, one log per worker at a time:
+//! with `src/services/log_worker.rs`. The conversation, one log per worker at a time:
 //!
 //! 1. The worker posts the string `"ready"` once its module runs (a message posted before would be lost).
 //! 2. The page posts the log as UTF-8 bytes (a transferred `ArrayBuffer`: no copy, no UTF-16).

@@ -574,7 +574,6 @@ pub(crate) fn coverage(evidence: &Evidence<'_>) -> Vec<CauseArg> {
         .collect()
 }
 
-
 /// How many problems a linter found, and the first place: counted from `path:line:col:` lines, or read
 /// from its summary.
 pub(crate) fn lint(evidence: &Evidence<'_>) -> Vec<CauseArg> {
