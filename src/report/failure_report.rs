@@ -5,6 +5,7 @@
 
 use pipelens_core::log::causes::Cause;
 use pipelens_core::log::LogReport;
+use pipelens_core::text::excerpt;
 
 use super::document::{Block, CodeLine, Document, Inline};
 use super::log_report::ReportContext;
@@ -65,7 +66,7 @@ pub(crate) fn failure_blocks(
         blocks.push(Block::Code {
             lines: vec![CodeLine {
                 number: line + 1,
-                text: redaction.apply(report.lines.text(line)),
+                text: excerpt(&redaction.apply(report.lines.text(line))).into_owned(),
                 marked: true,
             }],
             mark_label: lang.text(Msg::LogFirstError).to_owned(),
@@ -180,7 +181,7 @@ mod tests {
 
     #[test]
     fn the_markdown_is_in_french_and_masks_secrets() {
-        let text = "Deploy\n#!/bin/bash -eo pipefail\n./deploy.sh\n\nexport AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n/bin/bash: line 2: aws: command not found\n\nExited with code exit status 127\n";
+        let text = "Fetch the styles\n#!/bin/bash -eo pipefail\ngit clone \"$STYLES_URL\"\nCloning into 'styles'...\nfatal: unable to access 'https://deploy:ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8@github.com/lettings-dev/styles.git/': Could not resolve host: github.com\n\nExited with code exit status 128\n";
         let report = parse_log(text);
         let redaction = Redaction::new(&log_text(&report), true);
         let markdown = failure_markdown(&report, context(Lang::Fr), &redaction).expect("a failure");
@@ -189,10 +190,10 @@ mod tests {
             "{markdown}"
         );
         assert!(
-            markdown.contains("Le shell n’a pas trouvé la commande"),
-            "{markdown}"
+            markdown.contains("Could not resolve host: github.com"),
+            "the evidence line is quoted: {markdown}"
         );
-        assert!(!markdown.contains("wJalrXUtnFEMI"), "{markdown}");
+        assert!(!markdown.contains("a1B2c3D4e5F6"), "{markdown}");
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub(crate) fn arg_label(name: ArgName, lang: Lang) -> &'static str {
         ArgName::Required => Msg::ArgRequired,
         ArgName::Location => Msg::ArgLocation,
         ArgName::Detail => Msg::ArgDetail,
+        ArgName::Signal => Msg::ArgSignal,
     };
     lang.text(message)
 }

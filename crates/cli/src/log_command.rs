@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use pipelens_core::log::causes::Level;
 use pipelens_core::log::{parse_log, report_json, LogReport, Phase, PhaseStatus};
+use pipelens_core::text::excerpt;
 use pipelens_core::Lang;
 
 use crate::input::InputArgs;
@@ -135,7 +136,11 @@ fn failure_block(report: &LogReport) -> String {
             }
     };
     if failure.causes.is_empty() {
-        out.push_str("  why: no known cause; read the first error line\n");
+        out.push_str(if failure.line.is_some() {
+            "  why: no known cause; read the first error line\n"
+        } else {
+            "  why: no known cause, and no error line was found; read the end of the step\n"
+        });
     }
     for cause in &failure.causes {
         out.push_str(&format!("  why: {}\n", cause.summary(Lang::En)));
@@ -147,7 +152,7 @@ fn failure_block(report: &LogReport) -> String {
         out.push_str(&format!(
             "  line {}: {}\n",
             line + 1,
-            report.lines.text(line).trim()
+            excerpt(report.lines.text(line))
         ));
     }
     out
@@ -182,13 +187,15 @@ mod failure_tests {
             "{text}"
         );
         assert!(
-            text.contains("  why: The step ran out of memory and was killed (exit code 137).\n"),
+            text.contains(
+                "  why: The step ran out of memory and the system killed it (exit code 137).\n"
+            ),
             "{text}"
         );
         assert!(
             text.contains("  line 5: /bin/bash: line 1:  2440 Killed"),
             "{text}"
         );
-        assert!(text.contains("    cause: The step ran out of memory and was killed (exit code 137). (line 5, causes/out-of-memory)\n"), "{text}");
+        assert!(text.contains("    cause: The step ran out of memory and the system killed it (exit code 137). (line 5, causes/out-of-memory)\n"), "{text}");
     }
 }

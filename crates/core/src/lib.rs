@@ -21,5 +21,6 @@ mod lang;
 pub mod log;
 pub mod phases;
 pub mod secrets;
+pub mod text;
 
 pub use lang::Lang;

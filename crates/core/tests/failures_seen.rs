@@ -97,13 +97,18 @@ fn the_first_error_of_a_jest_run_is_the_failing_test() {
 }
 
 #[test]
-fn the_first_error_of_a_local_cache_step_is_the_message_under_error() {
-    let report = parse_log("====>> Restoring Cache\nError:\nSkipping cache - error checking storage: not supported\n\nStep failed\n====>> npm test\n  #!/bin/bash -eo pipefail\nnpm test\nError: Exited with code 1\nStep failed\n");
+fn a_skipped_local_cache_step_does_not_hide_the_failing_step_after_it() {
+    let report = parse_log("====>> Restoring Cache\nError:\nSkipping cache - error checking storage: not supported\n\nStep failed\n====>> npm test\n  #!/bin/bash -eo pipefail\nnpm test\nnpm ERR! Test failed.  See above for more details.\nError: Exited with code 1\nStep failed\n");
     assert_eq!(report.phases[0].status, PhaseStatus::Skipped);
     assert_eq!(report.phases[0].causes[0].id, CauseId::LocalStepUnsupported);
     let failure = report.failure().expect("the npm test step failed");
     assert_eq!(report.phases[failure.phase].title, "npm test");
     assert_eq!(failure.exit_code, Some(1));
+    let line = failure.line.expect("an error line");
+    assert_eq!(
+        report.lines.text(line).trim(),
+        "npm ERR! Test failed.  See above for more details."
+    );
 }
 
 #[test]
@@ -122,20 +127,62 @@ fn a_step_that_later_steps_follow_is_not_inferred_failed() {
     assert!(report.phases[0].causes.is_empty());
 }
 
+/// Every passing log of the fixtures: the seed build, job pages of 2019 (no footer on a successful step)
+/// and 2024, a local run, one step downloaded alone.
+const PASSING_LOGS: &[(&str, &str)] = &[
+    (
+        "seed-build-and-test.log",
+        include_str!("../../../samples/seed-build-and-test.log"),
+    ),
+    (
+        "job-page-passing.txt",
+        include_str!("fixtures/logs/job-page-passing.txt"),
+    ),
+    (
+        "job-page-markdown.txt",
+        include_str!("fixtures/logs/job-page-markdown.txt"),
+    ),
+    (
+        "passing-noisy.txt",
+        include_str!("fixtures/logs/passing-noisy.txt"),
+    ),
+    (
+        "passing-2019-no-footers.txt",
+        include_str!("fixtures/logs/passing-2019-no-footers.txt"),
+    ),
+    (
+        "passing-2019-build-last.txt",
+        include_str!("fixtures/logs/passing-2019-build-last.txt"),
+    ),
+    (
+        "passing-2019-install-last.txt",
+        include_str!("fixtures/logs/passing-2019-install-last.txt"),
+    ),
+    (
+        "passing-2019-install-last-blank.txt",
+        include_str!("fixtures/logs/passing-2019-install-last-blank.txt"),
+    ),
+    (
+        "single-step-output.txt",
+        include_str!("fixtures/logs/single-step-output.txt"),
+    ),
+];
+
 #[test]
 fn passing_logs_get_no_cause() {
-    let text = include_str!("../../../samples/seed-build-and-test.log");
-    let report = parse_log(text);
-    assert!(report.failure().is_none());
-    for phase in &report.phases {
-        assert!(
-            phase
-                .causes
-                .iter()
-                .all(|cause| cause.id.level() == Level::Notice),
-            "{}: {:?}",
-            phase.title,
-            phase.causes
-        );
+    for (name, text) in PASSING_LOGS {
+        let report = parse_log(text);
+        assert!(report.failure().is_none(), "{name}: {:?}", report.failure());
+        for phase in &report.phases {
+            assert!(
+                phase
+                    .causes
+                    .iter()
+                    .all(|cause| cause.id.level() == Level::Notice),
+                "{name}, {}: {:?}",
+                phase.title,
+                phase.causes
+            );
+        }
     }
 }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use pipelens_core::config::graph::GraphNode;
 use pipelens_core::config::{PartKind, WorkflowGraph};
+use pipelens_core::text::shorten;
 
 use super::graph_layout::{layout, BOX_HEIGHT, BOX_WIDTH};
 use crate::format::fill;
@@ -15,17 +16,6 @@ use crate::state::config::ConfigState;
 const NAME_CHARS: usize = 24;
 /// The most characters of a detail line (contexts, filters) drawn in a box.
 const DETAIL_CHARS: usize = 32;
-
-/// `text` cut to `max` characters, with an ellipsis when cut.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let mut short: String = text.chars().take(max.saturating_sub(1)).collect();
-        short.push('…');
-        short
-    }
-}
 
 /// The filters of a job as short phrases (`master`, `!gh-pages`, `tag v.*`).
 fn filter_summary(node: &GraphNode) -> Vec<String> {
@@ -162,7 +152,7 @@ fn workflow_view(
                 .take(2)
                 .enumerate()
                 .map(|(row, detail)| {
-                    view! { <text class="graph-job-detail" x="10" y={38 + 14 * row}>{shorten(detail, DETAIL_CHARS)}</text> }
+                    view! { <text class="graph-job-detail" x="10" y={38 + 14 * row}>{shorten(detail, DETAIL_CHARS).into_owned()}</text> }
                 })
                 .collect_view();
             let (x, y) = (job_box.x, job_box.y);
@@ -194,7 +184,7 @@ fn workflow_view(
                             <rect x="6" y="0" width="3" height="12"></rect>
                         </g>
                     })}
-                    <text class="graph-job-name" x=if node.approval { 26 } else { 10 } y="21">{shorten(&node.name, NAME_CHARS)}</text>
+                    <text class="graph-job-name" x=if node.approval { 26 } else { 10 } y="21">{shorten(&node.name, NAME_CHARS).into_owned()}</text>
                     {details}
                 </g>
             }
@@ -249,17 +239,5 @@ fn select_workflow_job(state: ConfigState, workflow: usize, job: usize) {
     });
     if let Some(part) = part {
         state.select_part(part, true);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_names_are_shortened_with_an_ellipsis() {
-        assert_eq!(shorten("build", 22), "build");
-        assert_eq!(shorten("abcdef", 4), "abc…");
-        assert_eq!(shorten("éééé", 4), "éééé");
     }
 }

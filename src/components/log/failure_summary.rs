@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use pipelens_core::log::LogReport;
+use pipelens_core::text::excerpt;
 
 use crate::format::fill;
 use crate::i18n::{t, use_lang, Msg};
@@ -51,7 +52,7 @@ pub(crate) fn FailureSummary(
         .map(|cause| (*cause).clone())
         .collect();
     let line = failure.line;
-    let line_text = line.map(|at| report.lines.text(at).trim().to_owned());
+    let line_text = line.map(|at| excerpt(report.lines.text(at)).into_owned());
     let tests: Vec<String> = failure
         .tests
         .iter()

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use pipelens_core::log::causes::{Cause, Level};
 use pipelens_core::log::{LogReport, PhaseStatus};
+use pipelens_core::text::excerpt;
 
 use crate::i18n::{t, use_lang, Msg};
 use crate::routes::doc_href;
@@ -116,7 +117,7 @@ fn CauseItem(
         .evidence
         .iter()
         .map(|&at| {
-            let text = report.lines.text(at).trim().to_owned();
+            let text = excerpt(report.lines.text(at)).into_owned();
             view! {
                 <li>
                     <button type="button" class="evidence-line" data-testid="cause-evidence" data-line=at + 1

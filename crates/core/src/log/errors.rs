@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::lines::LogLines;
-use super::script::{is_footer, is_shebang};
+use super::script::{is_footer, is_shebang, is_shell_source};
 
 /// Words that make a line look like an error (compared without regard to case).
 const ERROR_WORDS: &[&str] = &[
@@ -40,9 +40,18 @@ const SUMMARIES: &[&str] = &[
 /// Finds the first line in `range` that looks like an error, skipping the script a run step echoes
 /// and the footers; a bare `Error:` gives the message under it, and a test runner's summary counts
 /// only when no earlier line looks like an error. Without such a line, the last output line before the
-/// footer is the best guess.
+/// footer is the best guess. When the whole step looks like its script (output printed right under the
+/// script, as `circleci local execute` prints it), the script's lines that are not shell source are read
+/// as output.
 pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<usize> {
+    scan(lines, range.clone(), false).or_else(|| scan(lines, range, true))
+}
+
+/// One reading of [`first_error_line`]: with `read_script`, the script's lines after its command that
+/// are not shell source count as output.
+fn scan(lines: &LogLines, range: Range<usize>, read_script: bool) -> Option<usize> {
     let mut in_script = false;
+    let mut command_seen = false;
     let mut last_output = None;
     let mut summary = None;
     let mut lowered = String::new();
@@ -55,13 +64,21 @@ pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<
         }
         if is_shebang(text) {
             in_script = true;
+            command_seen = false;
             continue;
         }
         if in_script {
-            continue;
+            let command = !command_seen;
+            command_seen = true;
+            if !read_script || command || is_shell_source(text) {
+                continue;
+            }
         }
         if is_footer(text) {
-            if text.starts_with("Exited with code") || text.starts_with("Step failed") {
+            if text.starts_with("Exited with code")
+                || text.starts_with("Error: Exited with code")
+                || text.starts_with("Step failed")
+            {
                 break;
             }
             continue;
@@ -158,6 +175,14 @@ mod tests {
             first("Test Suites: 1 failed, 1 total\nTests: 1 failed, 1 total\n").as_deref(),
             Some("Test Suites: 1 failed, 1 total")
         );
+    }
+
+    #[test]
+    fn output_right_under_the_script_is_read() {
+        let text = "#!/bin/bash -eo pipefail\ngo test ./...\n--- FAIL: TestParse (0.00s)\nFAIL\nError: Exited with code exit status 1\n";
+        assert_eq!(first(text).as_deref(), Some("--- FAIL: TestParse (0.00s)"));
+        let quiet = "#!/bin/bash -eo pipefail\necho \"error here is script\"\nmake\nnothing to do\nExited with code exit status 2\n";
+        assert_eq!(first(quiet).as_deref(), Some("nothing to do"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! `store_test_results`, `when: always` steps) only report what the failure left behind. So the summary is
 //! about the first failed phase.
 
-use super::causes::{ArgName, Cause, CauseId, Level};
+use super::causes::{ArgName, Cause, Level};
 use super::report::{LogReport, PhaseStatus};
 
 /// What a failed log says, in short.
@@ -46,31 +46,17 @@ impl LogReport {
             .unwrap_or_default();
         let no_job_ran = causes
             .first()
-            .is_some_and(|cause| is_configuration(cause.id));
+            .is_some_and(|cause| cause.id.is_configuration());
         Some(FailureSummary {
             phase,
             exit_code: failed.exit_code,
-            line: causes.first().map(|cause| cause.line).or(failed.error_line),
+            line: failed.error_line,
             causes,
             tests,
             no_job_ran,
             inferred: failed.status_inferred,
         })
     }
-}
-
-/// Whether a cause means that CircleCI refused the configuration before any job ran.
-pub fn is_configuration(id: CauseId) -> bool {
-    matches!(
-        id,
-        CauseId::ConfigYamlInvalid
-            | CauseId::ConfigJobNotFound
-            | CauseId::ConfigPipelinesNotEnabled
-            | CauseId::ConfigOrbNotFound
-            | CauseId::ConfigOrbNotAllowed
-            | CauseId::ConfigTooLarge
-            | CauseId::ConfigInvalid
-    )
 }
 
 #[cfg(test)]

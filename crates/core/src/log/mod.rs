@@ -45,7 +45,7 @@ mod transfer;
 
 pub use ansi::{Color, Style, StyledSpan};
 pub use facts::{Fact, FactKind};
-pub use failure::{is_configuration, FailureSummary};
+pub use failure::FailureSummary;
 pub use json::{cause_json, report_json};
 pub use lines::LogLines;
 pub use notes::Note;

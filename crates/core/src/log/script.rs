@@ -12,11 +12,37 @@ pub(crate) fn is_shebang(line: &str) -> bool {
 /// run step after it.
 pub(crate) fn command_title(line: &str) -> String {
     const LONGEST: usize = 120;
+    crate::text::shorten(line.trim(), LONGEST + 1).into_owned()
+}
+
+/// The words a line of shell source starts with: such a line in the script a run step echoes is the
+/// script, never its output.
+const SHELL_WORDS: &[&str] = &[
+    "echo", "printf", "if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done",
+    "case", "esac", "export", "set", "unset", "local", "function", "return", "exit", "grep", "sed",
+    "awk", "test", "[", "[[", "{", "}", "cd", "source", ".", "trap", "eval",
+];
+
+/// Whether a line of the script a run step echoes is plainly shell source: a comment, a line that a
+/// shell keyword or a text tool starts, a line that goes on below (`\`, `&&`, `|`), an assignment.
+/// The output a step prints right under its script, with no blank line between (`circleci local
+/// execute` never prints one), is not.
+pub(crate) fn is_shell_source(line: &str) -> bool {
     let text = line.trim();
-    match text.char_indices().nth(LONGEST) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
-    }
+    let first = text.split_whitespace().next().unwrap_or("");
+    text.starts_with('#')
+        || SHELL_WORDS.contains(&first)
+        || text.ends_with('\\')
+        || text.ends_with("&&")
+        || text.ends_with("||")
+        || text.ends_with('|')
+        || text.ends_with(';')
+        || first.split_once('=').is_some_and(|(name, _)| {
+            !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_')
+        })
 }
 
 /// Whether `line` is one CircleCI prints when a step ends: the exit code, `Success!`, `Step failed`...
@@ -52,6 +78,29 @@ mod tests {
         assert!(is_footer("CircleCI received exit code 0"));
         assert!(is_footer("Success!"));
         assert!(!is_footer("Successfully installed six"));
+    }
+
+    #[test]
+    fn shell_source_and_output() {
+        for source in [
+            "echo \"error: x\"",
+            "  if grep -q FAIL out.txt; then",
+            "export A=1",
+            "A=1 make",
+            "# note",
+            "make \\",
+            "cd web &&",
+        ] {
+            assert!(is_shell_source(source), "{source}");
+        }
+        for output in [
+            "--- FAIL: TestX (0.00s)",
+            "/bin/bash: line 3: ruff: command not found",
+            "Hello World",
+            "FAILED tests/a.py::t - x",
+        ] {
+            assert!(!is_shell_source(output), "{output}");
+        }
     }
 
     #[test]

@@ -5,9 +5,10 @@
 //! 2. A region without a title is cut again where its content shows that a new step started (a
 //!    footer followed by more output, a shebang after output, another step's signature).
 //! 3. Each phase is named: by its title when the catalogue knows it, by its content otherwise.
-//! 4. Its status, exit code, facts and first error line are read from its lines.
-//! 5. A step followed by another step and whose lines say nothing about its end succeeded:
-//!    CircleCI stops a job at the first failing step.
+//! 4. Its status, exit code and facts are read from its lines.
+//!
+//! What happens next (the first error line, the causes, the success or failure inferred from the steps
+//! that follow) is [`super::causes::diagnose`]'s work.
 
 use std::ops::Range;
 

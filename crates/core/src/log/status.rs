@@ -43,8 +43,11 @@ const INFRASTRUCTURE: &[&str] = &[
     "We had an unexpected error preparing a VM",
     "Unexpected environment preparation error",
     "CircleCI was unable to execute the job to completion",
-    "Received \"killed\" signal",
 ];
+
+/// Lines that mean the step was killed: a failure whose cause (memory, most often) the catalogue of
+/// causes names, so no infrastructure fact is added.
+const KILLED: &str = "Received \"killed\" signal";
 
 /// Lines of `circleci local execute` that mean the step, or the job, failed.
 const LOCAL_FAILURES: &[&str] = &[
@@ -107,7 +110,9 @@ pub(crate) fn read_outcome(
             failed = true;
             let limit = rest.split(')').next().unwrap_or(rest);
             facts.push(Fact::new(FactKind::NoOutputTimeout, limit));
-        } else if starts(INFRASTRUCTURE) || KILL_SIGNAL.find(text.as_bytes()).is_some() {
+        } else if text.starts_with(KILLED) || KILL_SIGNAL.find(text.as_bytes()).is_some() {
+            failed = true;
+        } else if starts(INFRASTRUCTURE) {
             failed = true;
             if !facts
                 .iter()
@@ -121,6 +126,9 @@ pub(crate) fn read_outcome(
             unsupported = true;
         } else if (starts(ends.failure) && !text.ends_with("retrying")) || starts(LOCAL_FAILURES) {
             failed = true;
+            if exit_code.is_none() {
+                exit_code = git_exit_status(text);
+            }
         } else if starts(ends.skip) || text.starts_with(SKIPPING_THIS_STEP) {
             skipped = true;
         } else if starts(ends.success) || text == LOCAL_SUCCESS {
@@ -144,6 +152,16 @@ pub(crate) fn read_outcome(
         exit_code,
         facts,
     }
+}
+
+/// The exit code of Git that the checkout step quotes in its last line since 2024:
+/// `error running git clone "git@github.com:org/repo.git": exit status 128`.
+fn git_exit_status(text: &str) -> Option<i32> {
+    if !text.starts_with("error running git ") {
+        return None;
+    }
+    let (_, code) = text.rsplit_once(": exit status ")?;
+    code.trim().parse().ok()
 }
 
 /// Finds an exit footer glued to the end of one of the last lines (a log flattened into one line).
@@ -208,7 +226,13 @@ mod tests {
         );
         let killed = outcome("Received \"killed\" signal");
         assert_eq!(killed.status, PhaseStatus::Failed);
-        assert_eq!(killed.facts[0].kind, FactKind::InfrastructureFailure);
+        assert!(killed.facts.is_empty(), "the cause, not a fact, says why");
+        let infrastructure = outcome("CircleCI was unable to execute the job to completion");
+        assert_eq!(infrastructure.status, PhaseStatus::Failed);
+        assert_eq!(
+            infrastructure.facts[0].kind,
+            FactKind::InfrastructureFailure
+        );
     }
 
     #[test]
@@ -236,6 +260,14 @@ mod tests {
             )
             .status,
             PhaseStatus::Failed
+        );
+        let clone = outcome_of(
+            "Checkout code",
+            "Cloning git repository\nerror running git clone \"git@github.com:org/repo.git\": exit status 128",
+        );
+        assert_eq!(
+            (clone.status, clone.exit_code),
+            (PhaseStatus::Failed, Some(128))
         );
         assert_eq!(outcome("just text").status, PhaseStatus::Unknown);
         // A run step's output is not read with a cache step's words.

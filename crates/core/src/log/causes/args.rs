@@ -103,6 +103,43 @@ pub(crate) fn exit_code(evidence: &Evidence<'_>) -> Vec<CauseArg> {
         .collect()
 }
 
+/// The exit code and, when the lines say the kernel killed the process (exit 137, `Killed`, `signal:
+/// killed`, `SIGKILL`), the signal: a runtime that stopped at its own limit (Python's `MemoryError`) was
+/// not killed.
+pub(crate) fn out_of_memory(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let killed = evidence.exit_code == Some(137)
+        || evidence.hit_texts().any(|text| {
+            text.contains("Killed")
+                || text.contains("signal: killed")
+                || text.contains("SIGKILL")
+                || text.contains("\"killed\" signal")
+                || text.contains("137")
+        });
+    exit_code(evidence)
+        .into_iter()
+        .chain(killed.then(|| arg(ArgName::Signal, "SIGKILL")).flatten())
+        .collect()
+}
+
+/// The exit code and the signal it means: 143 is SIGTERM, 130 SIGINT.
+pub(crate) fn terminated(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let signal = match evidence.exit_code {
+        Some(143) => Some("SIGTERM"),
+        Some(130) => Some("SIGINT"),
+        _ if evidence
+            .hit_texts()
+            .any(|text| text.contains("terminated") || text.contains("Terminated")) =>
+        {
+            Some("SIGTERM")
+        }
+        _ => None,
+    };
+    exit_code(evidence)
+        .into_iter()
+        .chain(signal.and_then(|signal| arg(ArgName::Signal, signal)))
+        .collect()
+}
+
 /// Why a cache could not be stored: CircleCI's storage said so, or the message after the first `: `.
 pub(crate) fn cache_upload(evidence: &Evidence<'_>) -> Vec<CauseArg> {
     const STORAGE: &str = "an unexpected storage error occurred";
@@ -219,10 +256,17 @@ pub(crate) fn resource_class(evidence: &Evidence<'_>) -> Vec<CauseArg> {
         .collect()
 }
 
-/// The image a spin-up or `docker pull` was getting: named on the error line, or on the line that
-/// started its download.
+/// The image a spin-up or `docker pull` was getting: named on the error line, or on the last line before
+/// it that started a container or its download (a job starts several: the one that failed is the last
+/// started before the error).
 pub(crate) fn image(evidence: &Evidence<'_>) -> Vec<CauseArg> {
     let on_the_line = evidence.hit_texts().find_map(|text| {
+        if let Some(rest) = text
+            .split_once("Error pulling image ")
+            .map(|(_, rest)| rest)
+        {
+            return Some(first_word(rest).trim_end_matches(':'));
+        }
         if let Some(rest) = text.split_once("manifest for ").map(|(_, rest)| rest) {
             return Some(first_word(rest));
         }
@@ -232,22 +276,19 @@ pub(crate) fn image(evidence: &Evidence<'_>) -> Vec<CauseArg> {
         {
             return Some(first_word(rest).trim_end_matches(','));
         }
-        if let Some(rest) = text
-            .split_once("Error pulling image ")
-            .map(|(_, rest)| rest)
-        {
-            return Some(first_word(rest).trim_end_matches(':'));
-        }
         None
     });
     let started = || {
-        [
-            "Starting container ",
-            "image cache not found on this host, downloading ",
-        ]
-        .iter()
-        .find_map(|prefix| evidence.after_in_phase(prefix))
-        .map(first_word)
+        let first_hit = *evidence.hits.first()?;
+        (evidence.range.start..=first_hit).rev().find_map(|index| {
+            let text = evidence.text(index);
+            [
+                "Starting container ",
+                "image cache not found on this host, downloading ",
+            ]
+            .iter()
+            .find_map(|prefix| text.split_once(prefix).map(|(_, rest)| first_word(rest)))
+        })
     };
     on_the_line
         .or_else(started)
@@ -282,7 +323,8 @@ pub(crate) fn bash_env(evidence: &Evidence<'_>) -> Vec<CauseArg> {
 }
 
 /// The repository a clone or an SSH access was for: `error running git clone "git@github.com:o/r.git"`,
-/// `Cloning git repository - git@github.com:o/r.git`, or `CIRCLE_REPOSITORY_URL`.
+/// `Cloning git repository - git@github.com:o/r.git`, a `git clone`, `git ls-remote` or `ssh://` address
+/// of the phase (npm's private git dependencies), or none.
 pub(crate) fn git_repository(evidence: &Evidence<'_>) -> Vec<CauseArg> {
     let from_error = evidence
         .after_in_phase("error running git clone ")
@@ -292,20 +334,30 @@ pub(crate) fn git_repository(evidence: &Evidence<'_>) -> Vec<CauseArg> {
             .after_in_phase("Cloning git repository - ")
             .map(first_word)
     };
-    let from_clone = || {
-        evidence
-            .after_in_phase("git clone ")
-            .and_then(|rest| {
+    let from_command = || {
+        ["git clone ", "git ls-remote ", "clone of ", "ssh://"]
+            .iter()
+            .find_map(|marker| {
+                let rest = evidence.after_in_phase(marker)?;
+                let rest = if *marker == "ssh://" {
+                    return Some(format!(
+                        "ssh://{}",
+                        first_word(rest).trim_matches(['"', '\'', ')'])
+                    ));
+                } else {
+                    rest
+                };
                 rest.split_whitespace()
-                    .find(|word| word.contains(':') || word.contains('/'))
+                    .find(|word| word.contains('@') || word.contains("://"))
+                    .map(|url| url.trim_matches(['"', '\'']).to_owned())
             })
-            .map(|url| url.trim_matches(['"', '\'']))
     };
-    from_error
+    let url = from_error
         .or_else(from_progress)
-        .or_else(from_clone)
-        .filter(|url| url.contains(['@', '/', ':']))
-        .and_then(|url| arg(ArgName::Repository, url))
+        .map(str::to_owned)
+        .or_else(from_command);
+    url.filter(|url| url.contains(['@', '/', ':']))
+        .and_then(|url| arg(ArgName::Repository, &url))
         .into_iter()
         .collect()
 }

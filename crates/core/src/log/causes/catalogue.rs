@@ -7,6 +7,15 @@
 use serde::Serialize;
 
 use super::args::{self, ArgReader, LinePicker};
+use super::checks::{
+    always, broken_bash_env, command_not_found, coverage_does_not_meet, coverage_not_met,
+    coverage_not_reached, errno_of_a_tool, eslint_problems, generic_host_failure, http_request,
+    invalid_key, killed_by_the_kernel, lint_found_errors, manifest_not_found, mypy_error,
+    node_module_missing, not_a_pull, not_file_watchers, not_in_spin_up, not_on_plan, npm_prefixed,
+    pipfile_out_of_date, refused_in_spin_up, resource_class_refused, rubocop_offenses,
+    script_permission_denied, sh_not_found, unsupported_machine_image, unsupported_remote_docker,
+    whole_line,
+};
 use super::tests_named;
 use crate::phases::{KnownPhase, PhaseKind};
 
@@ -50,6 +59,8 @@ pub(crate) enum Scope {
     Any,
     /// The phases of these catalogue titles.
     Steps(&'static [&'static str]),
+    /// The phases of these catalogue titles, and the phases with no title at all (an excerpt).
+    StepsOrUntitled(&'static [&'static str]),
     /// The phases that run commands: run steps, orb steps, untitled phases.
     Commands,
 }
@@ -176,7 +187,6 @@ pub(crate) struct Spec {
     pub(crate) line: Option<LinePicker>,
 }
 
-const SPIN_UP: &str = "Spin up environment";
 const CHECKOUT: &str = "Checkout code";
 const RESTORE: &str = "Restoring cache";
 const SAVE: &str = "Saving cache";
@@ -184,7 +194,6 @@ const ATTACH: &str = "Attaching workspace";
 const PERSIST: &str = "Persisting to workspace";
 const ARTIFACTS: &str = "Uploading artifacts";
 const TEST_RESULTS: &str = "Uploading test results";
-const REMOTE_DOCKER: &str = "Setup a remote Docker engine";
 
 macro_rules! causes {
     ($($(#[$doc:meta])* $variant:ident => $id:literal, $level:ident, $rank:literal, $family:ident;)*) => {
@@ -282,6 +291,8 @@ causes! {
     OutOfMemory => "out-of-memory", Failure, 5, Memory;
     /// Node.js reached its own heap limit.
     NodeHeapExhausted => "node-heap-exhausted", Failure, 4, Memory;
+    /// The Java virtual machine reached its own heap limit (`-Xmx`).
+    JvmHeapExhausted => "jvm-heap-exhausted", Failure, 4, Memory;
     /// The agent that runs the job was killed midway, usually for lack of memory.
     AgentKilled => "agent-killed", Failure, 6, Memory;
     /// The step printed nothing for longer than its `no_output_timeout`.
@@ -294,8 +305,10 @@ causes! {
     NoSpaceLeft => "no-space-left", Failure, 8, Alone;
     /// Something appended to `$BASH_ENV` that is not shell: every later step runs it first.
     BashEnvBroken => "bash-env-broken", Failure, 12, Shell;
-    /// The Git host refused the SSH key the job used.
+    /// The Git host refused the SSH key the job used to check the code out.
     CheckoutPublickey => "checkout-publickey", Failure, 12, Git;
+    /// The Git host refused the SSH key of a command of the job (a private dependency, a second clone).
+    GitSshKeyRefused => "git-ssh-key-refused", Failure, 13, Git;
     /// The Git host's SSH key is not the one the job knows.
     CheckoutHostKey => "checkout-host-key", Failure, 11, Git;
     /// The repository does not exist for the key the job used.
@@ -331,7 +344,7 @@ causes! {
     /// The registry refused the push.
     DockerPushDenied => "docker-push-denied", Failure, 13, DockerAuth;
     /// A host could not be found or reached, or its certificate was refused.
-    NetworkFailure => "network-failure", Failure, 30, Alone;
+    NetworkFailure => "network-failure", Failure, 37, Alone;
     /// The shell could not find a command.
     CommandNotFound => "command-not-found", Failure, 25, Shell;
     /// A file was run that is not executable.
@@ -368,7 +381,7 @@ causes! {
     GradleTestFailures => "gradle-test-failures", Failure, 35, Alone;
     /// The tests passed but covered less than the required share of the code.
     CoverageBelowThreshold => "coverage-below-threshold", Failure, 33, Alone;
-    /// A linter or formatter found problems.
+    /// A linter, formatter or compiler found problems.
     LintFindings => "lint-findings", Failure, 36, Alone;
     /// No cache matched the keys: the first build, or a key that changed. Not a failure.
     CacheMiss => "cache-miss", Notice, 50, Alone;
@@ -470,6 +483,7 @@ impl CauseId {
                         in_script("schema violations found"),
                         in_script("Configuration errors:"),
                         in_script("Your config file has errors and may not run correctly"),
+                        in_script("Unexpected exception processing config"),
                     ]
                 },
                 args::config_detail,
@@ -598,7 +612,6 @@ impl CauseId {
                         anywhere("signal: killed"),
                         anywhere("Received \"killed\" signal"),
                         anywhere("runtime: out of memory"),
-                        anywhere("java.lang.OutOfMemoryError"),
                         start("MemoryError"),
                         anywhere("Cannot allocate memory"),
                         anywhere("The forked VM terminated without properly saying goodbye"),
@@ -606,7 +619,6 @@ impl CauseId {
                         anywhere("non-zero exit value 137"),
                         anywhere("Killed signal terminated program"),
                         anywhere("(signal: 9, SIGKILL: kill)"),
-                        anywhere("GC overhead limit exceeded"),
                         anywhere("exit code 137"),
                         anywhere("exited with 137"),
                         anywhere("Out of memory: Killed process"),
@@ -614,9 +626,18 @@ impl CauseId {
                 },
                 exit_codes: &[137],
                 line_test: None,
-                args: args::exit_code,
+                args: args::out_of_memory,
                 line: None,
             },
+            C::JvmHeapExhausted => any(
+                const {
+                    &[
+                        anywhere("java.lang.OutOfMemoryError"),
+                        anywhere("GC overhead limit exceeded"),
+                    ]
+                },
+                args::nothing,
+            ),
             C::NodeHeapExhausted => any(
                 const { &[anywhere("JavaScript heap out of memory")] },
                 args::nothing,
@@ -643,24 +664,36 @@ impl CauseId {
                 needles: const { &[anywhere("signal: terminated"), start("Terminated")] },
                 exit_codes: &[143, 130],
                 line_test: None,
-                args: args::exit_code,
+                args: args::terminated,
                 line: None,
             },
             C::NoSpaceLeft => any(
-                const { &[anywhere("no space left on device"), anywhere("ENOSPC")] },
+                const {
+                    &[
+                        anywhere("no space left on device"),
+                        checked("ENOSPC", not_file_watchers),
+                    ]
+                },
                 args::nothing,
             ),
             C::BashEnvBroken => any(
                 const { &[checked("/tmp/.bash_env-", broken_bash_env)] },
                 args::bash_env,
             ),
-            C::CheckoutPublickey => any(
-                const {
-                    &[
-                        anywhere("Permission denied (publickey"),
-                        checked("Load key ", invalid_key),
-                    ]
-                },
+            C::CheckoutPublickey => Spec {
+                scope: Scope::StepsOrUntitled(&[CHECKOUT]),
+                ..any(
+                    const {
+                        &[
+                            anywhere("Permission denied (publickey"),
+                            checked("Load key ", invalid_key),
+                        ]
+                    },
+                    args::git_repository,
+                )
+            },
+            C::GitSshKeyRefused => commands(
+                const { &[anywhere("Permission denied (publickey")] },
                 args::git_repository,
             ),
             C::CheckoutHostKey => any(
@@ -823,9 +856,9 @@ impl CauseId {
                         anywhere("Temporary failure in name resolution"),
                         anywhere("Name or service not known"),
                         anywhere("getaddrinfo ENOTFOUND"),
-                        anywhere("EAI_AGAIN"),
-                        anywhere("ETIMEDOUT"),
-                        anywhere("ECONNRESET"),
+                        checked("EAI_AGAIN", errno_of_a_tool),
+                        checked("ETIMEDOUT", errno_of_a_tool),
+                        checked("ECONNRESET", errno_of_a_tool),
                         anywhere("TLS handshake timeout"),
                         anywhere("i/o timeout"),
                         anywhere("CERTIFICATE_VERIFY_FAILED"),
@@ -1109,196 +1142,21 @@ impl CauseId {
         }
     }
 
+    /// Whether it means that CircleCI refused the configuration, so that no job ran.
+    pub fn is_configuration(self) -> bool {
+        self.family() == Family::Config && self != CauseId::LocalConfigUnprocessed
+    }
+
     /// Whether it can explain a phase of this kind and catalogue entry.
-    pub(crate) fn applies_to(self, step: Option<&KnownPhase>) -> bool {
+    pub(crate) fn applies_to(self, step: Option<&KnownPhase>, untitled: bool) -> bool {
         match self.spec().scope {
             Scope::Any => true,
             Scope::Commands => step.is_none_or(|phase| phase.kind == PhaseKind::Orb),
             Scope::Steps(titles) => step.is_some_and(|phase| titles.contains(&phase.title)),
+            Scope::StepsOrUntitled(titles) => {
+                (step.is_none() && untitled)
+                    || step.is_some_and(|phase| titles.contains(&phase.title))
+            }
         }
     }
-}
-
-/// A check that always passes (the needle alone is enough).
-fn always(_: &LineContext<'_>) -> bool {
-    true
-}
-
-/// The needle is the whole line.
-fn whole_line(line: &LineContext<'_>) -> bool {
-    line.at == 0 && line.end == line.text.len()
-}
-
-fn generic_host_failure(line: &LineContext<'_>) -> bool {
-    !unsupported_machine_image(line) && !line.text.contains("Image docker-")
-}
-
-fn unsupported_machine_image(line: &LineContext<'_>) -> bool {
-    line.text.contains("is not supported") && !line.text.contains("Image docker-")
-}
-
-fn unsupported_remote_docker(line: &LineContext<'_>) -> bool {
-    line.text.contains("is not supported") || line.is_step(REMOTE_DOCKER)
-}
-
-/// Refused, not replaced: `... Default class medium will be used.` lets the job run.
-fn resource_class_refused(line: &LineContext<'_>) -> bool {
-    (line.text.contains("is not available") || line.text.contains("not a valid resource class"))
-        && !line.text.contains("will be used")
-}
-
-fn not_on_plan(line: &LineContext<'_>) -> bool {
-    line.text.contains("not available on your plan")
-}
-
-fn manifest_not_found(line: &LineContext<'_>) -> bool {
-    line.rest().contains(" not found")
-}
-
-fn refused_in_spin_up(line: &LineContext<'_>) -> bool {
-    let refused = [
-        "unauthorized",
-        "denied",
-        "incorrect username or password",
-        "authentication required",
-    ]
-    .iter()
-    .any(|word| line.text.contains(word));
-    refused && (line.phase.is_none() || line.is_step(SPIN_UP))
-}
-
-fn not_a_pull(line: &LineContext<'_>) -> bool {
-    !line.text.contains("pull access denied")
-}
-
-/// `Get "https://...": context deadline exceeded`: an HTTP request that timed out.
-fn http_request(line: &LineContext<'_>) -> bool {
-    let before = line.before();
-    before.contains("Get ") || before.contains("Post ") || before.contains("dial tcp")
-}
-
-fn not_in_spin_up(line: &LineContext<'_>) -> bool {
-    !line.is_step(SPIN_UP)
-}
-
-/// `/bin/bash: line 1:  2440 Killed   python train.py`, `Killed` alone, `bash: line 3: 12 Killed`.
-fn killed_by_the_kernel(line: &LineContext<'_>) -> bool {
-    if line.text.get(line.at..line.end) != Some("Killed") {
-        return false;
-    }
-    let before = line.before();
-    let after = line.rest();
-    let alone = before.is_empty() && after.trim().is_empty();
-    let by_the_shell =
-        before.ends_with(' ')
-            && before.trim_end().rsplit(' ').next().is_some_and(|pid| {
-                !pid.is_empty() && pid.bytes().all(|byte| byte.is_ascii_digit())
-            });
-    alone || by_the_shell
-}
-
-/// `/tmp/.bash_env-...: line 39: README.md: command not found`, or a `cat` of a missing `$BASH_ENV`.
-fn broken_bash_env(line: &LineContext<'_>) -> bool {
-    line.text.contains("command not found")
-        || line.text.contains("syntax error")
-        || line.text.contains("No such file or directory")
-}
-
-fn invalid_key(line: &LineContext<'_>) -> bool {
-    line.text.contains("invalid format") || line.text.contains("error in libcrypto")
-}
-
-/// `/bin/bash: line 3: ruff: command not found`, `bash: foo: command not found`.
-fn command_not_found(line: &LineContext<'_>) -> bool {
-    line.at > 0
-}
-
-/// `/bin/sh: 1: foo: not found` (dash) or `/bin/sh: foo: not found` (busybox).
-fn sh_not_found(line: &LineContext<'_>) -> bool {
-    let before = line.before();
-    let mut parts = before.splitn(3, ": ");
-    let shell = parts.next().unwrap_or("");
-    let second = parts.next().unwrap_or("");
-    let third = parts.next();
-    let numbered = !second.is_empty() && second.bytes().all(|byte| byte.is_ascii_digit());
-    let command = if numbered {
-        third.unwrap_or("")
-    } else {
-        second
-    };
-    shell.ends_with("sh")
-        && !command.is_empty()
-        && !command.contains(' ')
-        && line.rest().trim().is_empty()
-}
-
-/// `/bin/bash: line 1: ./deploy.sh: Permission denied`, `npm ERR! sh: /x/.bin/husky: Permission denied`.
-fn script_permission_denied(line: &LineContext<'_>) -> bool {
-    let before = line.before();
-    line.rest().trim().is_empty()
-        && (before.starts_with("/bin/") || before.contains("bash:") || before.contains("sh:"))
-}
-
-/// `Your Pipfile.lock (ee5679) is out of date. Expected: (c5ad03).`, not pipenv's own harmless
-/// `Pipfile.lock (ee5679) out of date, updating to (c5ad03)...`.
-fn pipfile_out_of_date(line: &LineContext<'_>) -> bool {
-    line.text.contains("out of date") && !line.text.contains("updating to")
-}
-
-fn npm_prefixed(line: &LineContext<'_>) -> bool {
-    line.text.starts_with("npm ERR!") || line.text.starts_with("npm error")
-}
-
-fn node_module_missing(line: &LineContext<'_>) -> bool {
-    line.text.contains("Error: Cannot find module") || line.text.starts_with("Cannot find module")
-}
-
-fn coverage_not_reached(line: &LineContext<'_>) -> bool {
-    line.text.contains("not reached")
-}
-
-/// nyc, c8 and Jest 30.4+: `Coverage for lines (75%) does not meet "global" threshold (80%)`.
-fn coverage_does_not_meet(line: &LineContext<'_>) -> bool {
-    line.before().contains("Coverage for ") && line.rest().contains("threshold")
-}
-
-fn coverage_not_met(line: &LineContext<'_>) -> bool {
-    line.text.contains("not met")
-}
-
-/// mypy's `app/models.py:12: error: Incompatible types in assignment  [assignment]`.
-fn mypy_error(line: &LineContext<'_>) -> bool {
-    let before = line.before();
-    let mut parts = before.rsplitn(2, ':');
-    let number = parts.next().unwrap_or("");
-    let path = parts.next().unwrap_or("");
-    !number.is_empty()
-        && number.bytes().all(|byte| byte.is_ascii_digit())
-        && !path.is_empty()
-        && !path.contains(' ')
-}
-
-/// RuboCop's `44 files inspected, 26 offenses detected`.
-fn rubocop_offenses(line: &LineContext<'_>) -> bool {
-    line.text.contains("inspected,") && !line.text.contains(" no offenses")
-}
-
-/// eslint's summary: `✖ 3 problems (3 errors, 0 warnings)`; warnings alone do not fail it.
-fn eslint_problems(line: &LineContext<'_>) -> bool {
-    let rest = line.rest();
-    let errors = rest
-        .split_once('(')
-        .and_then(|(_, counts)| counts.split(' ').next())
-        .and_then(|count| count.parse::<u64>().ok());
-    rest.contains(" problem") && errors != Some(0)
-}
-
-/// ruff's `Found 3 errors.`, mypy's `Found 2 errors in 1 file (checked 10 source files)`.
-fn lint_found_errors(line: &LineContext<'_>) -> bool {
-    let rest = line.rest();
-    line.at == 0
-        && rest.split(' ').next().is_some_and(|count| {
-            !count.is_empty() && count != "0" && count.bytes().all(|byte| byte.is_ascii_digit())
-        })
-        && (rest.contains(" error") || rest.contains(" violation"))
 }

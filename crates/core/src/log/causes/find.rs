@@ -7,22 +7,22 @@
 //! 2. Each line is searched once ([`super::needles`]); a needle found in an echoed script counts only
 //!    where it may ([`super::catalogue::Needle::in_script`]).
 //! 3. Of a family of causes, the most specific is kept; the rest are ordered by rank, then by line.
-//! 4. A phase whose end is not printed but that shows a failure, and that no later step follows (or only
-//!    the uploads CircleCI runs after a failure), failed: the log was cut before its footer. One that a
-//!    later step follows succeeded (CircleCI stops a job at its first failing step).
+//! 4. A phase whose end is not printed but that shows a failure, and that no later step follows, failed:
+//!    the log was cut before its footer. One that a later step follows succeeded: a failed step prints its
+//!    footer before CircleCI runs anything after it.
 //! 5. The first error line of a failed phase is the evidence of its first cause, or else the line
 //!    [`crate::log::errors`] picks.
 
 use std::ops::Range;
 
 use super::args::Evidence;
-use super::catalogue::{CauseId, Level};
+use super::catalogue::{CauseId, Family, Level};
 use super::{needles, Cause, MOST_EVIDENCE};
 use crate::log::errors::first_error_line;
 use crate::log::facts::{Fact, FactKind};
 use crate::log::lines::LogLines;
 use crate::log::report::{LogFormat, Phase, PhaseStatus};
-use crate::log::script::is_shebang;
+use crate::log::script::{is_shebang, is_shell_source};
 use crate::log::status::footer_exit_code;
 use crate::phases::{self, KnownPhase, PhaseKind};
 
@@ -31,10 +31,6 @@ type LineTest = fn(&str) -> bool;
 
 /// The most lines kept per cause while reading a phase: enough to name [`super::MOST_TESTS`] tests.
 const HITS_KEPT: usize = 64;
-
-/// The steps CircleCI runs after a failed step (`store_artifacts` and `store_test_results` default to
-/// `when: always`): following a phase, they do not show that it succeeded.
-const RUN_AFTER_A_FAILURE: &[&str] = &["Uploading artifacts", "Uploading test results"];
 
 /// Finds the causes of every phase, marks the phases the log shows failed without saying so, infers
 /// the success of steps that later steps follow, and picks each failed phase's first error line.
@@ -49,7 +45,14 @@ pub(crate) fn diagnose(lines: &LogLines, phases: &mut [Phase], format: LogFormat
             _ if step.is_some() => Wanted::Notices,
             _ => continue,
         };
-        phase.causes = find_causes(lines, phase.lines.clone(), step, phase.exit_code, wanted);
+        let reading = Reading {
+            range: phase.lines.clone(),
+            step,
+            exit_code: phase.exit_code,
+            untitled: phase.title.trim().is_empty(),
+            wanted,
+        };
+        phase.causes = find_causes(lines, &reading);
     }
     infer_failures(phases);
     if matches!(format, LogFormat::JobPage | LogFormat::LocalExecute) {
@@ -70,11 +73,27 @@ pub(crate) fn diagnose(lines: &LogLines, phases: &mut [Phase], format: LogFormat
             .map(|cause| cause.line)
             .or_else(|| first_error_line(lines, body));
         if let Some(index) = phase.error_line {
-            phase
-                .facts
-                .push(Fact::new(FactKind::FirstError, lines.text(index).trim()));
+            phase.facts.push(Fact::new(
+                FactKind::FirstError,
+                crate::text::excerpt(lines.text(index)),
+            ));
         }
     }
+}
+
+/// What the causes of one phase are read from.
+#[derive(Debug, Clone)]
+struct Reading {
+    /// The phase's lines.
+    range: Range<usize>,
+    /// Its catalogue entry, when its step is one.
+    step: Option<&'static KnownPhase>,
+    /// Its exit code, when printed.
+    exit_code: Option<i32>,
+    /// Whether it has no title at all (an excerpt of one step's output).
+    untitled: bool,
+    /// Which causes are looked for.
+    wanted: Wanted,
 }
 
 /// Which causes a phase is read for.
@@ -99,7 +118,8 @@ fn step_of(phase: &Phase) -> Option<&'static KnownPhase> {
     })
 }
 
-/// Where a phase's output starts: after its title line, when it has one.
+/// Where a phase's output starts: after its title line, when it has one (`Spin up Environment` in 2018
+/// for the catalogue's `Spin up environment`).
 fn body_start(lines: &LogLines, phase: &Phase) -> usize {
     let first = phase.lines.start;
     let titled = !phase.title.is_empty()
@@ -108,7 +128,8 @@ fn body_start(lines: &LogLines, phase: &Phase) -> usize {
             .trim()
             .trim_matches(['*', '#', '_', ' '])
             .trim_start_matches("====>> ")
-            .starts_with(phase.title.as_str());
+            .get(..phase.title.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(&phase.title));
     if titled {
         (first + 1).min(phase.lines.end)
     } else {
@@ -117,25 +138,31 @@ fn body_start(lines: &LogLines, phase: &Phase) -> usize {
 }
 
 /// The causes the lines of `range` show, the most specific first.
-fn find_causes(
-    lines: &LogLines,
-    range: Range<usize>,
-    step: Option<&'static KnownPhase>,
-    exit_code: Option<i32>,
-    wanted: Wanted,
-) -> Vec<Cause> {
+fn find_causes(lines: &LogLines, reading: &Reading) -> Vec<Cause> {
+    let Reading {
+        range,
+        step,
+        exit_code,
+        untitled,
+        wanted,
+    } = reading.clone();
     let mut hits: Vec<(CauseId, Vec<usize>)> = Vec::new();
     let record = |hits: &mut Vec<(CauseId, Vec<usize>)>, cause: CauseId, index: usize| {
         if wanted == Wanted::Notices && cause.level() != Level::Notice {
             return;
         }
-        if !cause.applies_to(step) {
+        if !cause.applies_to(step, untitled) {
             return;
         }
         match hits.iter_mut().find(|(found, _)| *found == cause) {
             Some((_, found_lines)) => {
-                if found_lines.len() < HITS_KEPT && found_lines.last() != Some(&index) {
-                    found_lines.push(index);
+                // The last slot follows the latest hit: a test runner's summary, with its count, comes last.
+                if found_lines.last() != Some(&index) {
+                    if found_lines.len() < HITS_KEPT {
+                        found_lines.push(index);
+                    } else if let Some(last) = found_lines.last_mut() {
+                        *last = index;
+                    }
                 }
             }
             None => hits.push((cause, vec![index])),
@@ -159,10 +186,12 @@ fn find_causes(
             in_script = true;
             continue;
         }
-        needles::search(text, in_script, step, &mut |cause| {
+        // Output printed right under the script, with no blank line between, is output all the same.
+        let script = in_script && is_shell_source(text);
+        needles::search(text, script, step, &mut |cause| {
             record(&mut hits, cause, index)
         });
-        if !in_script {
+        if !script {
             for &(cause, test) in &line_tests {
                 if test(text) {
                     record(&mut hits, cause, index);
@@ -189,7 +218,8 @@ fn find_causes(
     let mut families = Vec::new();
     causes.retain(|cause| {
         let family = cause.id.family();
-        if family == super::catalogue::Family::Alone {
+        // Configuration errors are not depths of one story: each must be fixed.
+        if matches!(family, Family::Alone | Family::Config) {
             return true;
         }
         if families.contains(&family) {
@@ -199,7 +229,19 @@ fn find_causes(
         true
     });
     drop_disguised_network_failures(lines, &mut causes);
+    drop_the_configuration_heading(&mut causes);
     causes
+}
+
+/// "Configuration errors: N errors occurred" heads the errors it lists: with one of them recognised,
+/// the heading says nothing more.
+fn drop_the_configuration_heading(causes: &mut Vec<Cause>) {
+    let specific = causes
+        .iter()
+        .any(|cause| cause.id.is_configuration() && cause.id != CauseId::ConfigInvalid);
+    if specific {
+        causes.retain(|cause| cause.id != CauseId::ConfigInvalid);
+    }
 }
 
 /// pip ends a run whose downloads all timed out with `(from versions: none)` and "No matching
@@ -269,16 +311,15 @@ fn read_cause(
     }
 }
 
-/// For each phase, whether a later step follows it that CircleCI would not have run after a failure
-/// (a preamble, `store_artifacts` and `store_test_results` do not count).
+/// For each phase, whether a later step follows it. A later step of any kind shows that the log was not
+/// cut inside this one: a step that failed prints its footer before CircleCI goes on to the steps it runs
+/// after a failure (`store_artifacts`, `store_test_results`, `when: always`).
 fn followed_by_a_step(phases: &[Phase]) -> Vec<bool> {
     let mut followed = vec![false; phases.len()];
     let mut later_step = false;
     for (index, phase) in phases.iter().enumerate().rev() {
         followed[index] = later_step;
-        let runs_after_failure =
-            phase.kind == PhaseKind::BuiltIn && RUN_AFTER_A_FAILURE.contains(&phase.title.as_str());
-        if phase.kind != PhaseKind::Preamble && !runs_after_failure {
+        if phase.kind != PhaseKind::Preamble {
             later_step = true;
         }
     }
@@ -303,15 +344,11 @@ fn infer_failures(phases: &mut [Phase]) {
 
 /// Marks as successful the steps whose end is unknown but that another step follows.
 fn infer_success_from_later_steps(phases: &mut [Phase]) {
-    let mut later_step = false;
-    for phase in phases.iter_mut().rev() {
-        if phase.kind == PhaseKind::Preamble {
-            continue;
-        }
-        if later_step && phase.status == PhaseStatus::Unknown {
+    let followed = followed_by_a_step(phases);
+    for (phase, followed) in phases.iter_mut().zip(followed) {
+        if followed && phase.kind != PhaseKind::Preamble && phase.status == PhaseStatus::Unknown {
             phase.status = PhaseStatus::Success;
             phase.status_inferred = true;
         }
-        later_step = true;
     }
 }

@@ -16,6 +16,7 @@
 
 mod args;
 mod catalogue;
+mod checks;
 mod find;
 mod needles;
 mod summary_en;
@@ -120,6 +121,8 @@ arg_names! {
     Required => "required";
     /// A place in a file (`path:line:column`).
     Location => "location";
+    /// The signal that stopped a process (`SIGKILL`, `SIGTERM`).
+    Signal => "signal";
     /// The message the tool printed, when it says more than the cause.
     Detail => "detail";
 }

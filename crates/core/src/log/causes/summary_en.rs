@@ -124,9 +124,15 @@ pub(crate) fn summary(cause: &Cause) -> String {
             with(cause, A::Image, " of {}")
         ),
         C::OutOfMemory => format!(
-            "The step ran out of memory and was killed{}.",
+            "The step ran out of memory{}{}.",
+            if cause.arg(A::Signal).is_some() {
+                " and the system killed it"
+            } else {
+                ""
+            },
             with(cause, A::ExitCode, " (exit code {})")
         ),
+        C::JvmHeapExhausted => "The Java virtual machine ran out of heap memory: it reached its own limit (-Xmx), not the container's.".to_owned(),
         C::NodeHeapExhausted => "Node.js ran out of heap memory: it reached its own limit, not the container's.".to_owned(),
         C::AgentKilled => "CircleCI's agent was killed in the middle of the job, usually because the job used too much memory.".to_owned(),
         C::NoOutputTimeout => format!(
@@ -135,7 +141,8 @@ pub(crate) fn summary(cause: &Cause) -> String {
         ),
         C::JobRuntimeLimit => "The job ran longer than its plan allows and was stopped.".to_owned(),
         C::StepTerminated => format!(
-            "The step was stopped by a signal from outside{}: the job was canceled or reached a time limit.",
+            "The step was stopped by {} from outside{}: the job was canceled or reached a time limit.",
+            cause.arg(A::Signal).unwrap_or("a signal"),
             with(cause, A::ExitCode, " (exit code {})")
         ),
         C::NoSpaceLeft => "The disk is full: no space left on device.".to_owned(),
@@ -145,6 +152,10 @@ pub(crate) fn summary(cause: &Cause) -> String {
         ),
         C::CheckoutPublickey => format!(
             "The Git host refused the SSH key{}: the checkout key is missing, revoked, or has no access.",
+            with(cause, A::Repository, " for {}")
+        ),
+        C::GitSshKeyRefused => format!(
+            "The Git host refused the SSH key of this step{}: the key the job holds cannot read that repository.",
             with(cause, A::Repository, " for {}")
         ),
         C::CheckoutHostKey => "The Git host's SSH key is not the one the job knows: host key verification failed.".to_owned(),

@@ -127,7 +127,7 @@ pub(crate) fn summary(cause: &Cause) -> String {
             quoted(cause, A::Image, " ")
         ),
         C::UsernsRemap => format!(
-            "L’image{} contient des fichiers dont l’identifiant de propriétaire est trop élevé pour que CircleCI le transpose\u{a0}: le conteneur ne peut pas démarrer.",
+            "L’image{} contient des fichiers dont l’identifiant de propriétaire est trop élevé pour que CircleCI puisse le réattribuer\u{a0}: le conteneur ne peut pas démarrer.",
             quoted(cause, A::Image, " ")
         ),
         C::ContainerStartFailed => format!(
@@ -135,9 +135,15 @@ pub(crate) fn summary(cause: &Cause) -> String {
             quoted(cause, A::Image, " de l’image ")
         ),
         C::OutOfMemory => format!(
-            "L’étape a manqué de mémoire et a été tuée{}.",
+            "L’étape a manqué de mémoire{}{}.",
+            if cause.arg(A::Signal).is_some() {
+                " et le système l’a tuée"
+            } else {
+                ""
+            },
             with(cause, A::ExitCode, " (code de sortie {})")
         ),
+        C::JvmHeapExhausted => "La machine virtuelle Java a manqué de mémoire pour son tas\u{a0}: elle a atteint sa propre limite (-Xmx), pas celle du conteneur.".to_owned(),
         C::NodeHeapExhausted => "Node.js a manqué de mémoire pour son tas\u{a0}: il a atteint sa propre limite, pas celle du conteneur.".to_owned(),
         C::AgentKilled => "L’agent de CircleCI a été tué au milieu du job, le plus souvent parce que le job utilisait trop de mémoire.".to_owned(),
         C::NoOutputTimeout => format!(
@@ -146,7 +152,8 @@ pub(crate) fn summary(cause: &Cause) -> String {
         ),
         C::JobRuntimeLimit => "Le job a duré plus longtemps que son offre ne le permet et a été arrêté.".to_owned(),
         C::StepTerminated => format!(
-            "L’étape a été arrêtée par un signal venu de l’extérieur{}\u{a0}: le job a été annulé ou a atteint une limite de durée.",
+            "L’étape a été arrêtée par {} venu de l’extérieur{}\u{a0}: le job a été annulé ou a atteint une limite de durée.",
+            cause.arg(A::Signal).map_or("un signal".to_owned(), |signal| format!("le signal {signal}")),
             with(cause, A::ExitCode, " (code de sortie {})")
         ),
         C::NoSpaceLeft => "Le disque est plein\u{a0}: plus d’espace disponible sur le périphérique.".to_owned(),
@@ -156,6 +163,10 @@ pub(crate) fn summary(cause: &Cause) -> String {
         ),
         C::CheckoutPublickey => format!(
             "L’hébergeur Git a refusé la clé SSH{}\u{a0}: la clé de checkout manque, a été révoquée ou n’a pas accès au dépôt.",
+            with(cause, A::Repository, " pour {}")
+        ),
+        C::GitSshKeyRefused => format!(
+            "L’hébergeur Git a refusé la clé SSH de cette étape{}\u{a0}: la clé dont dispose le job ne peut pas lire ce dépôt.",
             with(cause, A::Repository, " pour {}")
         ),
         C::CheckoutHostKey => "La clé SSH de l’hébergeur Git n’est pas celle que le job connaît\u{a0}: la vérification de la clé d’hôte a échoué.".to_owned(),
@@ -208,7 +219,7 @@ pub(crate) fn summary(cause: &Cause) -> String {
             with(cause, A::Host, " par {}")
         ),
         C::DockerPushDenied => format!(
-            "Le registre a refusé le push{}\u{a0}: pas de connexion, ou pas le droit d’y publier.",
+            "Le registre a refusé le push{}\u{a0}: pas connecté au registre, ou pas le droit d’y publier.",
             with(cause, A::Repository, " vers {}")
         ),
         C::NetworkFailure => match cause.arg(A::Host) {
@@ -267,7 +278,7 @@ pub(crate) fn summary(cause: &Cause) -> String {
             cause
                 .arg(A::Count)
                 .map_or("des problèmes".to_owned(), |number| count(number, "problème", "problèmes")),
-            with(cause, A::Location, ", le premier en {}")
+            with(cause, A::Location, ", le premier à {}")
         ),
         C::CacheMiss => format!(
             "Aucun cache ne correspond{}\u{a0}: premier build avec cette clé, ou la clé a changé. Ce n’est pas un échec.",
@@ -278,7 +289,7 @@ pub(crate) fn summary(cause: &Cause) -> String {
             cause.arg(A::Key).map_or(" cette clé".to_owned(), |key| format!(" la clé {key}"))
         ),
         C::CacheSavedEmpty => format!(
-            "Un cache vide (32\u{a0}o) a été enregistré{}\u{a0}; il est restauré tel quel tant que sa clé ne change pas ou qu’il n’expire pas.",
+            "Un cache vide (32\u{a0}o) a été enregistré{}\u{a0}; il est restauré tel quel tant que sa clé ne change pas et qu’il n’expire pas.",
             with(cause, A::Path, "\u{a0}: {} manquait")
         ),
         C::ArtifactsNotFound => format!(

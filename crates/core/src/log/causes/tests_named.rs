@@ -68,11 +68,19 @@ pub(crate) fn jest_summary_failed(line: &LineContext<'_>) -> bool {
     count_before(line.text, " failed").is_some_and(|count| count > 0)
 }
 
-/// jest's `● Suite › does this`, or `● Test suite failed to run`.
+/// jest's `● Suite › does this`, `● adds tax` (a test outside any `describe`), or `● Test suite failed to
+/// run`; not its console blocks nor jest-validate's warnings (`● Validation Warning:`).
 pub(crate) fn jest_test_line(line: &LineContext<'_>) -> bool {
-    let rest = line.rest().trim_start();
-    !rest.starts_with("Console")
-        && (rest.contains(" › ") || rest.starts_with("Test suite failed to run"))
+    is_jest_test_title(line.rest().trim_start())
+}
+
+/// Whether the text after a `●` names a failing test (or a suite that could not run).
+fn is_jest_test_title(title: &str) -> bool {
+    !title.is_empty()
+        && !title.starts_with("Console")
+        && !title.starts_with("Validation")
+        && !title.starts_with("Deprecation")
+        && !title.ends_with(':')
 }
 
 /// jest's `FAIL src/app.test.js (5.2 s)`.
@@ -156,7 +164,7 @@ fn test_name(text: &str) -> Option<&str> {
     }
     if let Some(rest) = text.strip_prefix('●') {
         let rest = rest.trim();
-        return (!rest.starts_with("Console")).then_some(rest);
+        return is_jest_test_title(rest).then_some(rest);
     }
     if let Some(rest) = text.strip_prefix("--- FAIL: ") {
         return Some(first_word(rest));

@@ -1,0 +1,252 @@
+//! The checks of needles whose text alone is not enough: a count that must not be zero, a path where a
+//! word must be, the step a line must be in. Each reads only the line it is given.
+
+use super::catalogue::LineContext;
+
+const SPIN_UP: &str = "Spin up environment";
+const REMOTE_DOCKER: &str = "Setup a remote Docker engine";
+
+/// A check that always passes (the needle alone is enough).
+pub(crate) fn always(_: &LineContext<'_>) -> bool {
+    true
+}
+
+/// The needle is the whole line.
+pub(crate) fn whole_line(line: &LineContext<'_>) -> bool {
+    line.at == 0 && line.end == line.text.len()
+}
+
+/// A host that could not be created for a reason other than an image no longer offered.
+pub(crate) fn generic_host_failure(line: &LineContext<'_>) -> bool {
+    !unsupported_machine_image(line) && !line.text.contains("Image docker-")
+}
+
+/// `failed to create host: Image xcode:10.2.0 is not supported` (a machine or macOS image).
+pub(crate) fn unsupported_machine_image(line: &LineContext<'_>) -> bool {
+    line.text.contains("is not supported") && !line.text.contains("Image docker-")
+}
+
+/// `Image docker-20.10.7 is not supported`, or any such line in Setup a remote Docker engine.
+pub(crate) fn unsupported_remote_docker(line: &LineContext<'_>) -> bool {
+    line.text.contains("is not supported") || line.is_step(REMOTE_DOCKER)
+}
+
+/// Refused, not replaced: `... Default class medium will be used.` lets the job run.
+pub(crate) fn resource_class_refused(line: &LineContext<'_>) -> bool {
+    (line.text.contains("is not available") || line.text.contains("not a valid resource class"))
+        && !line.text.contains("will be used")
+}
+
+/// `This job has been blocked because resource-class:large is not available on your plan`.
+pub(crate) fn not_on_plan(line: &LineContext<'_>) -> bool {
+    line.text.contains("not available on your plan")
+}
+
+/// `manifest for cimg/node:20 not found`.
+pub(crate) fn manifest_not_found(line: &LineContext<'_>) -> bool {
+    line.rest().contains(" not found")
+}
+
+/// A daemon error that refuses an image in the spin-up of the job (the primary or a secondary
+/// container); a run step's `docker login` or `docker push` is another story.
+pub(crate) fn refused_in_spin_up(line: &LineContext<'_>) -> bool {
+    let refused = [
+        "unauthorized",
+        "denied",
+        "incorrect username or password",
+        "authentication required",
+    ]
+    .iter()
+    .any(|word| line.text.contains(word));
+    refused && line.is_step(SPIN_UP)
+}
+
+/// A refusal that is not about pulling an image (`pull access denied` is an image the job could not get).
+pub(crate) fn not_a_pull(line: &LineContext<'_>) -> bool {
+    !line.text.contains("pull access denied")
+}
+
+/// `Get "https://...": context deadline exceeded`: an HTTP request that timed out.
+pub(crate) fn http_request(line: &LineContext<'_>) -> bool {
+    let before = line.before();
+    before.contains("Get ") || before.contains("Post ") || before.contains("dial tcp")
+}
+
+/// Anywhere but the spin-up of the job.
+pub(crate) fn not_in_spin_up(line: &LineContext<'_>) -> bool {
+    !line.is_step(SPIN_UP)
+}
+
+/// `/bin/bash: line 1:  2440 Killed   python train.py`, `Killed` alone, `bash: line 3: 12 Killed`.
+pub(crate) fn killed_by_the_kernel(line: &LineContext<'_>) -> bool {
+    if line.text.get(line.at..line.end) != Some("Killed") {
+        return false;
+    }
+    let before = line.before();
+    let after = line.rest();
+    let alone = before.is_empty() && after.trim().is_empty();
+    let by_the_shell =
+        before.ends_with(' ')
+            && before.trim_end().rsplit(' ').next().is_some_and(|pid| {
+                !pid.is_empty() && pid.bytes().all(|byte| byte.is_ascii_digit())
+            });
+    alone || by_the_shell
+}
+
+/// `/tmp/.bash_env-...: line 39: README.md: command not found`, or a `cat` of a missing `$BASH_ENV`.
+pub(crate) fn broken_bash_env(line: &LineContext<'_>) -> bool {
+    line.text.contains("command not found")
+        || line.text.contains("syntax error")
+        || line.text.contains("No such file or directory")
+}
+
+/// `Load key "/home/circleci/.ssh/id_rsa": invalid format` (or `error in libcrypto` on Windows).
+pub(crate) fn invalid_key(line: &LineContext<'_>) -> bool {
+    line.text.contains("invalid format") || line.text.contains("error in libcrypto")
+}
+
+/// `/bin/bash: line 3: ruff: command not found`, `bash: foo: command not found`.
+pub(crate) fn command_not_found(line: &LineContext<'_>) -> bool {
+    line.at > 0
+}
+
+/// `/bin/sh: 1: foo: not found` (dash) or `/bin/sh: foo: not found` (busybox).
+pub(crate) fn sh_not_found(line: &LineContext<'_>) -> bool {
+    let before = line.before();
+    let mut parts = before.splitn(3, ": ");
+    let shell = parts.next().unwrap_or("");
+    let second = parts.next().unwrap_or("");
+    let third = parts.next();
+    let numbered = !second.is_empty() && second.bytes().all(|byte| byte.is_ascii_digit());
+    let command = if numbered {
+        third.unwrap_or("")
+    } else {
+        second
+    };
+    shell.ends_with("sh")
+        && !command.is_empty()
+        && !command.contains(' ')
+        && line.rest().trim().is_empty()
+}
+
+/// The shell refusing to run a file: `/bin/bash: line 1: ./deploy.sh: Permission denied`, `sh: 1:
+/// ./x: Permission denied`, `npm ERR! sh: /x/.bin/husky: Permission denied`; not a tool that could not
+/// write somewhere (`/bin/cp: cannot create regular file 'x': Permission denied`).
+pub(crate) fn script_permission_denied(line: &LineContext<'_>) -> bool {
+    if !line.rest().trim().is_empty() {
+        return false;
+    }
+    let before = line.before();
+    let before = before
+        .strip_prefix("npm ERR! ")
+        .or_else(|| before.strip_prefix("npm error "))
+        .unwrap_or(before);
+    let Some(rest) = [
+        "/bin/bash: ",
+        "/bin/sh: ",
+        "/usr/bin/env: ",
+        "bash: ",
+        "sh: ",
+    ]
+    .iter()
+    .find_map(|shell| before.strip_prefix(shell)) else {
+        return false;
+    };
+    let rest = match rest.split_once(": ") {
+        // `line 3: ./x` or `1: ./x`: the place in the script, then the file.
+        Some((place, file))
+            if place.starts_with("line ") || place.bytes().all(|byte| byte.is_ascii_digit()) =>
+        {
+            file
+        }
+        _ => rest,
+    };
+    !rest.is_empty() && !rest.contains(' ')
+}
+
+/// `Your Pipfile.lock (ee5679) is out of date. Expected: (c5ad03).`, not pipenv's own harmless
+/// `Pipfile.lock (ee5679) out of date, updating to (c5ad03)...`.
+pub(crate) fn pipfile_out_of_date(line: &LineContext<'_>) -> bool {
+    line.text.contains("out of date") && !line.text.contains("updating to")
+}
+
+/// A line of npm's error output (`npm ERR!` until npm 10.5, `npm error` since 10.6).
+pub(crate) fn npm_prefixed(line: &LineContext<'_>) -> bool {
+    line.text.starts_with("npm ERR!") || line.text.starts_with("npm error")
+}
+
+/// `Error: Cannot find module 'express'` (CommonJS), not TypeScript's own diagnostic.
+pub(crate) fn node_module_missing(line: &LineContext<'_>) -> bool {
+    line.text.contains("Error: Cannot find module") || line.text.starts_with("Cannot find module")
+}
+
+/// pytest-cov: `FAIL Required test coverage of 80% not reached. Total coverage: 75.00%`.
+pub(crate) fn coverage_not_reached(line: &LineContext<'_>) -> bool {
+    line.text.contains("not reached")
+}
+
+/// nyc, c8 and Jest 30.4+: `Coverage for lines (75%) does not meet "global" threshold (80%)`.
+pub(crate) fn coverage_does_not_meet(line: &LineContext<'_>) -> bool {
+    line.before().contains("Coverage for ") && line.rest().contains("threshold")
+}
+
+/// Jest up to 30.3: `Jest: "global" coverage threshold for lines (80%) not met: 75%`.
+pub(crate) fn coverage_not_met(line: &LineContext<'_>) -> bool {
+    line.text.contains("not met")
+}
+
+/// mypy's `app/models.py:12: error: Incompatible types in assignment  [assignment]`.
+pub(crate) fn mypy_error(line: &LineContext<'_>) -> bool {
+    let before = line.before();
+    let mut parts = before.rsplitn(2, ':');
+    let number = parts.next().unwrap_or("");
+    let path = parts.next().unwrap_or("");
+    !number.is_empty()
+        && number.bytes().all(|byte| byte.is_ascii_digit())
+        && !path.is_empty()
+        && !path.contains(' ')
+}
+
+/// RuboCop's `44 files inspected, 26 offenses detected`.
+pub(crate) fn rubocop_offenses(line: &LineContext<'_>) -> bool {
+    line.text.contains("inspected,") && !line.text.contains(" no offenses")
+}
+
+/// eslint's summary: `✖ 3 problems (3 errors, 0 warnings)`; warnings alone do not fail it.
+pub(crate) fn eslint_problems(line: &LineContext<'_>) -> bool {
+    let rest = line.rest();
+    let errors = rest
+        .split_once('(')
+        .and_then(|(_, counts)| counts.split(' ').next())
+        .and_then(|count| count.parse::<u64>().ok());
+    rest.contains(" problem") && errors != Some(0)
+}
+
+/// ruff's `Found 3 errors.`, mypy's `Found 2 errors in 1 file (checked 10 source files)`.
+pub(crate) fn lint_found_errors(line: &LineContext<'_>) -> bool {
+    let rest = line.rest();
+    line.at == 0
+        && rest.split(' ').next().is_some_and(|count| {
+            !count.is_empty() && count != "0" && count.bytes().all(|byte| byte.is_ascii_digit())
+        })
+        && (rest.contains(" error") || rest.contains(" violation"))
+}
+
+/// `ENOSPC` from a full disk, not the limit of file watchers that Node's watchers hit
+/// (`Error: ENOSPC: System limit for number of file watchers reached`).
+pub(crate) fn not_file_watchers(line: &LineContext<'_>) -> bool {
+    !line.text.contains("file watchers")
+}
+
+/// An errno word (`ETIMEDOUT`, `ECONNRESET`, `EAI_AGAIN`) in a tool's error, not in the text of a test
+/// or a warning: npm's `code` lines, `Error: connect ETIMEDOUT`, `getaddrinfo EAI_AGAIN`, `errno`.
+pub(crate) fn errno_of_a_tool(line: &LineContext<'_>) -> bool {
+    let text = line.text;
+    text.starts_with("npm ERR!")
+        || text.starts_with("npm error")
+        || text.contains("Error: connect")
+        || text.contains("Error: read")
+        || text.contains("getaddrinfo")
+        || text.contains("errno")
+        || text.contains("request to http")
+}
