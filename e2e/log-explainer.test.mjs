@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useSite } from './support/site.mjs';
-import { SEED_PHASE_TITLES, corpusText, samplePath } from './support/corpus.mjs';
+import { SEED_PHASE_TITLES, causeLog, fixtureText, samplePath } from './support/fixtures.mjs';
 
 const site = useSite();
 
@@ -27,7 +27,7 @@ test('the example shows the twelve phases of the seed job, green but the cache a
 
 test('pasting a log, clicking a phase selects it, names it in the URL and explains it', async () => {
   const lens = await site.open('en/');
-  await lens.byTestId('log-input').fill(corpusText('logs/cloud__SamiNenno__NewsPoll__full-job.txt'));
+  await lens.byTestId('log-input').fill(fixtureText('logs/job-page-passing.txt'));
   await lens.byTestId('phase-band').first().waitFor();
   const checkout = lens.byTestId('timeline-phase').filter({ hasText: 'Checkout code' });
   await checkout.click();
@@ -62,7 +62,7 @@ test('a link to a phase opens that phase again', async () => {
 
 test('a failed step is marked, opened first, and its error and exit code are shown', async () => {
   const lens = await site.open('en/');
-  await lens.byTestId('log-input').fill(corpusText('logs/issue__regro__libcfgraph__17.txt'));
+  await lens.byTestId('log-input').fill(causeLog('out-of-memory'));
   const failed = lens.page.locator('[data-testid=phase-band][data-status=failed]');
   await failed.waitFor();
   assert.match(await failed.textContent(), /exit code 137/);
@@ -102,7 +102,7 @@ test('text that is not a log says what was understood and stays in the editor', 
 
 test('a config pasted by mistake is recognised as one', async () => {
   const lens = await site.open('en/');
-  await lens.byTestId('log-input').fill(corpusText('configs/0-j3v__spring-mvc-rest.yml'));
+  await lens.byTestId('log-input').fill(fixtureText('logs/looks-like-config.txt'));
   await lens.page.locator('[data-testid=log-note][data-note=looks-like-config]').waitFor();
   await lens.close();
 });

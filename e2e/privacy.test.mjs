@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useSite } from './support/site.mjs';
-import { samplePath } from './support/corpus.mjs';
+import { samplePath } from './support/fixtures.mjs';
 import fs from 'node:fs';
 
 const SEED = fs.readFileSync(samplePath('seed-build-and-test.log'), 'utf8');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, test } from 'node:test';
 import { BUILDS, useSite } from './support/site.mjs';
-import { samplePath } from './support/corpus.mjs';
+import { samplePath } from './support/fixtures.mjs';
 
 const AWS_KEY = 'AKIA2E0A8F3B244C9986';
 /** The seed job's log with an AWS access key id written on line 4. */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BUILDS, useSite } from './support/site.mjs';
-import { SEED_PHASE_TITLES } from './support/corpus.mjs';
+import { SEED_PHASE_TITLES } from './support/fixtures.mjs';
 
 /** Waits for stop `n` to be shown with its text. */
 async function atStop(lens, n) {

@@ -6,14 +6,20 @@
 // The log starts with the seed log's spin-up, environment and checkout steps, then repeats run steps with
 // varied titles until it reaches SIZE_MB (10^6 bytes each): pytest, jest, npm, docker and pip output with
 // the ANSI colours and bold those tools print, `\r` progress redraws, steps copied from the seed log and
-// runs of lines from the shared corpus logs, and now and then a failing step. It is deterministic: the
-// same size gives the same bytes (a seeded generator, and the inputs read in sorted order).
+// runs of lines from the corpus logs (or, without the corpus, from the tests' fixtures), and now and then
+// a failing step. It is deterministic: the same size and inputs give the same bytes (a seeded generator,
+// and the inputs read in sorted order).
 import { mkdirSync, openSync, readdirSync, readFileSync, writeSync, closeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusDir } from './lib/corpus.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPUS_LOGS = resolve(ROOT, '../shared/corpus/logs');
+// Filler lines come from the real-world corpus when it is here, else from the tests' own fixtures (the log
+// is then different, and its figures are not comparable with those in BENCHMARKS.md: it says so).
+const CORPUS = corpusDir();
+const FILLER_LOGS = CORPUS ? [join(CORPUS, 'logs')] : [join(ROOT, 'crates/core/tests/fixtures/logs'), join(ROOT, 'crates/core/tests/fixtures/causes')];
+if (!CORPUS) console.error('make-big-log: the corpus is not here; filler lines come from the fixtures instead');
 const SEED_LOG = join(ROOT, 'samples/seed-build-and-test.log');
 
 const sizeMb = Number(process.argv[2] ?? 100);
@@ -76,10 +82,12 @@ function splitSeedSteps(lines) {
 
 // The corpus logs' lines, as filler output; lines that would change the log's format (local-execute
 // headers, JSON) or start a new step (shebangs) are left out.
-const corpusLines = readdirSync(CORPUS_LOGS)
-  .filter((name) => name.endsWith('.txt') && !name.startsWith('api-'))
-  .sort()
-  .flatMap((name) => readFileSync(join(CORPUS_LOGS, name), 'utf8').split(/\r?\n/))
+const corpusLines = FILLER_LOGS
+  .flatMap((dir) => readdirSync(dir)
+    .filter((name) => /\.(txt|log)$/.test(name) && !name.startsWith('api-'))
+    .sort()
+    .map((name) => join(dir, name)))
+  .flatMap((file) => readFileSync(file, 'utf8').split(/\r?\n/))
   .filter((line) => line.trim() !== '' && !/^\s*(#!|[{}[\]])/.test(line) && !/====>>|Exited with code/.test(line));
 
 const PACKAGES = ['lodash', 'react', 'webpack', 'babel-core', 'typescript', 'eslint', 'jest-circus', 'chokidar',

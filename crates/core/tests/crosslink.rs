@@ -1,13 +1,15 @@
 //! Config and log together: the seed job's log links to the configuration that produced it, phase by
 //! phase; a log of another job does not link; the corpus pairs link to their job; nothing panics.
 
+mod support;
+
 use pipelens_core::config::{analyse_config, ConfigReport};
 use pipelens_core::crosslink::{candidates, link_log_to_config, JobLink, Origin, MIN_SCORE};
 use pipelens_core::log::{parse_log, LogReport};
 use proptest::prelude::*;
+use support::corpus;
 
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples");
-const CORPUS_LOGS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/logs");
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|error| panic!("cannot read {path}: {error}"))
@@ -147,8 +149,14 @@ fn the_corpus_pairs_link_to_their_job() {
         ),
     ];
     for (name, steps) in pairs {
-        let log = parse_log(&read(&format!("{CORPUS_LOGS}/{name}.txt")));
-        let config = analyse_config(&read(&format!("{CORPUS_LOGS}/{name}.config.yml")));
+        let (Some(log), Some(config)) = (
+            corpus::text(&format!("logs/{name}.txt")),
+            corpus::text(&format!("logs/{name}.config.yml")),
+        ) else {
+            continue;
+        };
+        let log = parse_log(&log);
+        let config = analyse_config(&config);
         let link = link_log_to_config(&log, &config).unwrap_or_else(|| panic!("{name} links"));
         assert_eq!(link.job, "build", "{name}");
         let coverage = link.coverage;
@@ -171,14 +179,16 @@ fn the_corpus_pairs_link_to_their_job() {
 /// A log of one project against the configuration of another: no link.
 #[test]
 fn a_log_of_another_job_does_not_link() {
-    let newspoll = parse_log(&read(&format!(
-        "{CORPUS_LOGS}/cloud__SamiNenno__NewsPoll__full-job.txt"
-    )));
+    let (Some(newspoll), Some(other)) = (
+        corpus::text("logs/cloud__SamiNenno__NewsPoll__full-job.txt"),
+        corpus::text("logs/local-execute__ys-office__5.6-job.config.yml"),
+    ) else {
+        return;
+    };
+    let newspoll = parse_log(&newspoll);
     let (_, seed_job) = seed_job_config();
     assert_eq!(link_log_to_config(&newspoll, &seed_job), None);
-    let other = analyse_config(&read(&format!(
-        "{CORPUS_LOGS}/local-execute__ys-office__5.6-job.config.yml"
-    )));
+    let other = analyse_config(&other);
     assert_eq!(link_log_to_config(&seed_log(), &other), None);
     assert_eq!(link_log_to_config(&newspoll, &other), None);
 }

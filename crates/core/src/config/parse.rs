@@ -198,7 +198,13 @@ fn merge_entries(children: Vec<Rc<Node>>) -> Vec<(Rc<Node>, Rc<Node>)> {
 
 /// Turns a scanner error into ours, recognising an undefined alias.
 fn scan_error(text: &str, error: &ScanError, locate: &dyn Fn(Marker) -> Span) -> LocatedYamlError {
-    let span = locate(*error.marker());
+    let mut span = locate(*error.marker());
+    if error.info().contains("found a tab") {
+        // The scanner marks the end of the scalar it was reading; the tab it found is what to show.
+        if let Some(tab) = text.get(span.start..).and_then(|rest| rest.find('\t')) {
+            span = span_at(text, span.start + tab);
+        }
+    }
     if error.info().contains("unknown anchor") {
         return LocatedYamlError {
             error: YamlError::UndefinedAlias(alias_name(text, span)),
@@ -214,6 +220,22 @@ fn scan_error(text: &str, error: &ScanError, locate: &dyn Fn(Marker) -> Span) ->
     LocatedYamlError {
         error: YamlError::Syntax(error.info().to_owned()),
         span,
+    }
+}
+
+/// The empty span at byte `byte` of `text` (a character boundary): its line, and its column in characters.
+fn span_at(text: &str, byte: usize) -> Span {
+    let before = &text[..byte];
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    let line = before.matches('\n').count() + 1;
+    let column = before[line_start..].chars().count() + 1;
+    Span {
+        line,
+        column,
+        end_line: line,
+        end_column: column,
+        start: byte,
+        end: byte,
     }
 }
 
@@ -314,6 +336,14 @@ mod tests {
         let (key, _) = root.get("jobs").unwrap().entry("build").unwrap();
         assert_eq!((key.span.line, key.span.column), (3, 3));
         assert_eq!(&text[key.span.start..key.span.end], "build");
+    }
+
+    #[test]
+    fn a_tab_in_the_indentation_is_shown_where_it_is() {
+        let text = "jobs:\n  build:\n    steps:\n      - checkout\n\t  - run: pytest\n";
+        let error = error_of(text);
+        assert_eq!((error.span.line, error.span.column), (5, 1), "{error:?}");
+        assert_eq!(&text[error.span.start..=error.span.start], "\t");
     }
 
     #[test]

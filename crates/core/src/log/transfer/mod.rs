@@ -369,28 +369,42 @@ mod tests {
     use super::*;
     use crate::log::parse_log;
 
-    /// The shared corpus of logs: (path, text), sorted by path.
-    pub(super) fn corpus_logs() -> Vec<(String, String)> {
-        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/logs");
-        let entries = std::fs::read_dir(folder).expect("the shared corpus of logs is missing");
-        let mut logs: Vec<(String, String)> = entries
-            .map(|entry| entry.expect("a corpus entry").path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+    /// The logs to send through the wire, as (path, text) sorted by path: every fixture of the tests
+    /// (`tests/fixtures/logs`, `tests/fixtures/causes`), and the real-world corpus when it is on this
+    /// machine (`$PIPELENS_CORPUS`, else `../shared/corpus` beside the repository).
+    pub(super) fn sample_logs() -> Vec<(String, String)> {
+        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let corpus = std::env::var_os("PIPELENS_CORPUS")
+            .map_or_else(|| manifest.join("../../../shared/corpus"), Into::into);
+        let folders = [
+            manifest.join("tests/fixtures/logs"),
+            manifest.join("tests/fixtures/causes"),
+            corpus.join("logs"),
+        ];
+        let mut logs: Vec<(String, String)> = folders
+            .iter()
+            .filter_map(|folder| std::fs::read_dir(folder).ok())
+            .flatten()
+            .map(|entry| entry.expect("a readable entry").path())
+            .filter(|path| {
+                path.extension()
+                    .is_some_and(|ext| ext == "txt" || ext == "log")
+            })
             .map(|path| {
-                let text = String::from_utf8_lossy(&std::fs::read(&path).expect("a corpus log"))
+                let text = String::from_utf8_lossy(&std::fs::read(&path).expect("a readable log"))
                     .into_owned();
                 (path.display().to_string(), text)
             })
             .collect();
         logs.sort();
-        assert!(logs.len() > 5, "too few corpus logs: {}", logs.len());
+        assert!(logs.len() > 50, "too few logs: {}", logs.len());
         logs
     }
 
     #[test]
-    fn every_corpus_report_comes_back_equal() {
+    fn every_sample_report_comes_back_equal() {
         let seed = include_str!("../../../../../samples/seed-build-and-test.log");
-        let mut inputs = corpus_logs();
+        let mut inputs = sample_logs();
         inputs.push(("seed".to_owned(), seed.to_owned()));
         inputs.push((
             "colours".to_owned(),

@@ -364,8 +364,8 @@ mod tests {
     }
 
     #[test]
-    fn the_corpus_and_api_json_rebuild_exactly() {
-        let mut sources: Vec<String> = super::super::tests::corpus_logs()
+    fn the_sample_logs_and_api_json_rebuild_exactly() {
+        let mut sources: Vec<String> = super::super::tests::sample_logs()
             .into_iter()
             .map(|(_, text)| text)
             .collect();
