@@ -93,6 +93,8 @@ test('a passing log has no failure summary, and a cache miss is explained as no 
 test('the documentation lists why builds fail, and its search finds a cause from the error text', async () => {
   const lens = await site.open('en/docs/causes/index');
   await lens.heading().filter({ hasText: 'Why builds fail' }).waitFor();
+  // The title can show before the page's body: wait for a link of its last table.
+  await lens.page.locator('article a[href$="/docs/causes/lint-findings"]').first().waitFor();
   const links = await lens.page.locator('article a[href*="/docs/causes/"]').count();
   assert.ok(links >= 70, `${links} links to causes`);
   for (const [query, page] of [['publickey', 'causes/checkout-publickey'], ['exit code 137', 'causes/out-of-memory'], ['toomanyrequests', 'causes/docker-hub-rate-limit']]) {

@@ -40,11 +40,31 @@ const SUMMARIES: &[&str] = &[
 /// Finds the first line in `range` that looks like an error, skipping the script a run step echoes
 /// and the footers; a bare `Error:` gives the message under it, and a test runner's summary counts
 /// only when no earlier line looks like an error. Without such a line, the last output line before the
-/// footer is the best guess. When the whole step looks like its script (output printed right under the
-/// script, as `circleci local execute` prints it), the script's lines that are not shell source are read
-/// as output.
+/// footer is the best guess. When the whole step looks like its script and its footer comes right under
+/// it (output printed with no blank line after the script, as `circleci local execute` prints it), the
+/// script's lines that are not shell source are read as output; a script with nothing under it (an API
+/// build, which gives the command but not its output) has no error line.
 pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<usize> {
-    scan(lines, range.clone(), false).or_else(|| scan(lines, range, true))
+    scan(lines, range.clone(), false).or_else(|| {
+        footer_under_the_script(lines, range.clone()).then(|| scan(lines, range, true))?
+    })
+}
+
+/// Whether an exit footer is printed inside what looks like the script of `range` (no blank line
+/// between the script and the output that ends with the footer).
+fn footer_under_the_script(lines: &LogLines, range: Range<usize>) -> bool {
+    let mut in_script = false;
+    for index in range {
+        let text = lines.text(index).trim();
+        if text.is_empty() {
+            in_script = false;
+        } else if is_shebang(text) {
+            in_script = true;
+        } else if in_script && is_footer(text) {
+            return true;
+        }
+    }
+    false
 }
 
 /// One reading of [`first_error_line`]: with `read_script`, the script's lines after its command that
@@ -183,6 +203,12 @@ mod tests {
         assert_eq!(first(text).as_deref(), Some("--- FAIL: TestParse (0.00s)"));
         let quiet = "#!/bin/bash -eo pipefail\necho \"error here is script\"\nmake\nnothing to do\nExited with code exit status 2\n";
         assert_eq!(first(quiet).as_deref(), Some("nothing to do"));
+    }
+
+    #[test]
+    fn a_script_with_no_output_under_it_has_no_error_line() {
+        let api_build = "#!/bin/bash -eo pipefail\n. .venv/bin/activate\npytest $(circleci tests glob \"**/tests.py\")\n";
+        assert_eq!(first(api_build), None);
     }
 
     #[test]

@@ -103,6 +103,26 @@ fn next_non_blank(lines: &LogLines, from: usize, limit: usize) -> Option<usize> 
         .find(|&index| !lines.text(index).trim().is_empty())
 }
 
+/// The duration of a line the job page prints under a title (`1m 3s`, or `1m 3s\t...` when copied
+/// from a table).
+fn duration_of(line: &str) -> Option<u64> {
+    line.split('\t').next().and_then(parse_duration)
+}
+
+/// Whether a run step's script starts within the next few lines from `from`: a shebang, maybe after the
+/// step's duration.
+fn script_follows(lines: &LogLines, from: usize) -> bool {
+    let Some(next) = next_non_blank(lines, from, 3) else {
+        return false;
+    };
+    let text = lines.text(next);
+    if is_shebang(text) {
+        return true;
+    }
+    duration_of(text.trim()).is_some()
+        && next_non_blank(lines, next + 1, 2).is_some_and(|after| is_shebang(lines.text(after)))
+}
+
 /// Finds the step titles of a job-page log, in order.
 #[cfg(test)]
 pub(crate) fn job_page_titles(lines: &LogLines) -> Vec<TitleMarker> {
@@ -141,21 +161,17 @@ pub(crate) fn job_page_titles_with_progress(
             continue;
         }
         let is_known = find_known_title(text).is_some();
-        // A line ending with a colon (`Input:`, `Output:`) labels what follows; it is no step name.
-        if !is_known && text.ends_with(':') {
+        // A line ending with a colon (`Input:`, `Output:`) labels what follows; it is no step name, and
+        // neither is the duration the job page prints under a title.
+        if !is_known && (text.ends_with(':') || duration_of(text).is_some()) {
             continue;
         }
-        let is_title = is_known
-            || next_non_blank(lines, index + 1, 3).is_some_and(|next| is_shebang(lines.text(next)));
+        let is_title = is_known || script_follows(lines, index + 1);
         if is_title || wrapped {
             if !is_title {
                 heading_lines.push(markers.len());
             }
-            let duration_ms = lines
-                .text(index + 1)
-                .split('\t')
-                .next()
-                .and_then(parse_duration);
+            let duration_ms = duration_of(lines.text(index + 1));
             markers.push(TitleMarker {
                 line: index,
                 title: text.to_owned(),
@@ -224,6 +240,24 @@ mod tests {
         let text =
             "## Results\n\n**Spin up environment**\nBuild-agent version\n## Notes\nsome text\n";
         assert_eq!(titles(text), ["Spin up environment", "Notes"]);
+    }
+
+    #[test]
+    fn a_run_step_title_above_its_duration_is_its_title() {
+        let markers = job_page_titles(&LogLines::render(
+            "Install dependencies\n1m 3s\n#!/bin/bash -eo pipefail\npip install -r requirements.txt\n\nRun tests\n14s\n#!/bin/bash -eo pipefail\npytest\n",
+        ));
+        let found: Vec<_> = markers
+            .iter()
+            .map(|marker| (marker.title.as_str(), marker.duration_ms))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Install dependencies", Some(63_000)),
+                ("Run tests", Some(14_000))
+            ]
+        );
     }
 
     #[test]
