@@ -5,14 +5,15 @@
 //!    less than starting a worker.
 //! 2. A larger one goes to the worker, started on first use from the script that `index.html` names in
 //!    `<meta name="pipelens-log-worker">` (written by `scripts/finalize-site.mjs`, relative to the
-//!    page's base, so it works under a sub-path). The text goes as UTF-8 bytes in a transferred
-//!    buffer; the worker answers with the fraction done, then the report as bytes
-//!    ([`pipelens_core::log::ReportDecoder`]), then the secrets of the text (numbers,
-//!    [`pipelens_core::secrets::secrets_from_words`]; scanning 100 MB here held the page for seconds),
-//!    which go to the signal given to [`LogParser::provide`]. The report's bytes describe the visible
-//!    text as pieces of the log: the page rebuilds it from the text it holds, which has not changed
-//!    (a change stops the parse), [`DECODE_STEP`] items per task so that it never holds its thread
-//!    long; the progress bar stays full meanwhile, and Cancel or a newer text drop the decoding.
+//!    page's base, so it works under a sub-path). They talk in the messages of
+//!    `pipelens_worker_protocol`: the text goes as UTF-8 bytes in a transferred buffer; the worker
+//!    answers with the fraction done, then the report as bytes ([`pipelens_core::log::ReportDecoder`]),
+//!    then the secrets of the text ([`pipelens_core::secrets::secrets_from_words`]; scanning 100 MB
+//!    here held the page for seconds), which go to the signal given to [`LogParser::provide`]. The
+//!    report's bytes describe the visible text as pieces of the log: the page rebuilds it from the text
+//!    it holds, which has not changed (a change stops the parse), [`DECODE_STEP`] items per task so that
+//!    it never holds its thread long; the progress bar stays full meanwhile, and Cancel or a newer text
+//!    drop the decoding.
 //! 3. Cancelling, or a newer text, terminates the worker; so does the end of a parse, to give its
 //!    memory back. The next parse starts a new one.
 //! 4. If no worker can be started or it fails, the log is parsed on the page's thread, as before.
@@ -20,10 +21,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, ArrayBuffer, Uint32Array, Uint8Array};
+use js_sys::Uint8Array;
 use leptos::prelude::*;
 use pipelens_core::log::{parse_log, LogReport, ReportDecoder, Stepped, TransferError};
 use pipelens_core::secrets::{secrets_from_words, Secret};
+use pipelens_worker_protocol::{ToPage, ToWorker};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
@@ -183,10 +185,10 @@ impl LogParser {
         }) else {
             return;
         };
-        let buffer = bytes.buffer();
+        let posted = ToWorker::Parse(bytes).to_posted();
         job.posted = worker
             .worker
-            .post_message_with_transfer(&buffer, &Array::of1(&buffer))
+            .post_message_with_transfer(&posted.message, &posted.transfer)
             .is_ok();
     }
 
@@ -226,62 +228,70 @@ impl LogParser {
     }
 
     /// Handles a message of the worker: ready, progress, the report, or the secrets that follow it.
-    fn on_message(self, slot: &Rc<RefCell<WorkerSlot>>, data: JsValue) {
-        if data.as_string().is_some() {
-            if let Some(worker) = slot.borrow_mut().worker.as_mut() {
-                worker.ready = true;
-                self.post_job(worker);
-            }
-        } else if let Some(fraction) = data.as_f64() {
-            if slot
-                .borrow()
-                .worker
-                .as_ref()
-                .is_some_and(|worker| worker.job.is_some())
-            {
-                self.state.try_set(ParseState::Running(fraction as f32));
-            }
-        } else if let Some(words) = data.dyn_ref::<Uint32Array>() {
-            let scanned = slot
-                .borrow_mut()
-                .worker
-                .as_mut()
-                .is_some_and(|worker| std::mem::take(&mut worker.scanning));
-            if scanned {
-                let secrets = self
-                    .text
-                    .try_with_untracked(|text| secrets_from_words(&words.to_vec(), text));
-                self.secrets.try_set(secrets.flatten());
-                // Done with this text: a worker's memory never shrinks (about 4x the last log), so
-                // it goes, and the next large log starts a new one (tens of milliseconds).
-                terminate(&mut slot.borrow_mut());
-            }
-        } else if let Some(buffer) = data.dyn_ref::<ArrayBuffer>() {
-            let job = slot
-                .borrow_mut()
-                .worker
-                .as_mut()
-                .and_then(|worker| worker.job.take());
-            let Some(job) = job else {
-                return;
-            };
-            let bytes = Uint8Array::new(buffer).to_vec();
-            let number = {
-                let mut slot = slot.borrow_mut();
-                if let Some(worker) = slot.worker.as_mut() {
-                    worker.scanning = true;
+    fn on_message(self, slot: &Rc<RefCell<WorkerSlot>>, data: &JsValue) {
+        let Some(message) = ToPage::read(data) else {
+            return;
+        };
+        match message {
+            ToPage::Ready => {
+                if let Some(worker) = slot.borrow_mut().worker.as_mut() {
+                    worker.ready = true;
+                    self.post_job(worker);
                 }
-                slot.reports_received += 1;
-                slot.decoding = Some(slot.reports_received);
-                slot.reports_received
-            };
-            self.state.try_set(ParseState::Running(1.0));
-            wasm_bindgen_futures::spawn_local(self.decode(
-                Rc::clone(slot),
-                bytes,
-                number,
-                job.on_report,
-            ));
+            }
+            ToPage::Progress(fraction) => {
+                if slot
+                    .borrow()
+                    .worker
+                    .as_ref()
+                    .is_some_and(|worker| worker.job.is_some())
+                {
+                    self.state.try_set(ParseState::Running(fraction as f32));
+                }
+            }
+            ToPage::Secrets(words) => {
+                let scanned = slot
+                    .borrow_mut()
+                    .worker
+                    .as_mut()
+                    .is_some_and(|worker| std::mem::take(&mut worker.scanning));
+                if scanned {
+                    let secrets = self
+                        .text
+                        .try_with_untracked(|text| secrets_from_words(&words, text));
+                    self.secrets.try_set(secrets.flatten());
+                    // Done with this text: a worker's memory never shrinks (about 4x the last log), so
+                    // it goes, and the next large log starts a new one (tens of milliseconds).
+                    terminate(&mut slot.borrow_mut());
+                }
+            }
+            ToPage::Report(bytes) => {
+                let job = slot
+                    .borrow_mut()
+                    .worker
+                    .as_mut()
+                    .and_then(|worker| worker.job.take());
+                let Some(job) = job else {
+                    return;
+                };
+                let bytes = bytes.to_vec();
+                let number = {
+                    let mut slot = slot.borrow_mut();
+                    if let Some(worker) = slot.worker.as_mut() {
+                        worker.scanning = true;
+                    }
+                    slot.reports_received += 1;
+                    slot.decoding = Some(slot.reports_received);
+                    slot.reports_received
+                };
+                self.state.try_set(ParseState::Running(1.0));
+                wasm_bindgen_futures::spawn_local(self.decode(
+                    Rc::clone(slot),
+                    bytes,
+                    number,
+                    job.on_report,
+                ));
+            }
         }
     }
 
@@ -370,7 +380,7 @@ fn start_worker(parser: LogParser, slot: &Rc<RefCell<WorkerSlot>>) -> Option<Sta
     let weak = Rc::downgrade(slot);
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         if let Some(slot) = weak.upgrade() {
-            parser.on_message(&slot, event.data());
+            parser.on_message(&slot, &event.data());
         }
     });
     let weak = Rc::downgrade(slot);

@@ -1,28 +1,31 @@
-//! What the worker receives and posts (see the steps in `main.rs`).
+//! What the worker does with each message (the conversation is `pipelens_worker_protocol`'s).
 
-use js_sys::{Array, ArrayBuffer, Uint32Array, Uint8Array};
+use js_sys::Uint8Array;
 use pipelens_core::log::{encode_report, parse_log_with_progress};
 use pipelens_core::secrets::{find_secrets, secrets_to_words};
-use wasm_bindgen::{JsCast, JsValue};
+use pipelens_worker_protocol::{ToPage, ToWorker};
+use wasm_bindgen::JsValue;
 use web_sys::DedicatedWorkerGlobalScope;
 
-/// The message that says the worker listens.
-const READY: &str = "ready";
+/// Posts a message to the page. Posting to our own page fails only for a detached buffer, which ours
+/// never are.
+fn post(scope: &DedicatedWorkerGlobalScope, message: &ToPage) {
+    let posted = message.to_posted();
+    let _posted = scope.post_message_with_transfer(&posted.message, &posted.transfer);
+}
 
 /// Tells the page that the worker listens.
 pub(crate) fn post_ready(scope: &DedicatedWorkerGlobalScope) {
-    // Posting a string to our own page cannot fail.
-    let _posted = scope.post_message(&JsValue::from_str(READY));
+    post(scope, &ToPage::Ready);
 }
 
-/// Parses the log in `data` (UTF-8 bytes) and posts the progress, then the encoded report, then the
-/// secrets the text holds (a `Uint32Array`, see `pipelens_core::secrets::secrets_to_words`). Anything
-/// else than bytes is ignored: only the page talks to this worker.
+/// Answers a message of the page: parses the log it sends and posts the progress, the encoded report,
+/// then the secrets the text holds. Anything else is ignored: only the page talks to this worker.
 pub(crate) fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
-    let Some(buffer) = data.dyn_ref::<ArrayBuffer>() else {
+    let Some(ToWorker::Parse(bytes)) = ToWorker::read(data) else {
         return;
     };
-    let bytes = Uint8Array::new(buffer).to_vec();
+    let bytes = bytes.to_vec();
     // The page sends a Rust `String`, so this is valid UTF-8 and borrows without copying.
     let text = String::from_utf8_lossy(&bytes);
     let mut percent_posted = 0;
@@ -30,7 +33,7 @@ pub(crate) fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
         let percent = (fraction * 100.0) as u32;
         if percent > percent_posted {
             percent_posted = percent;
-            let _posted = scope.post_message(&JsValue::from_f64(f64::from(fraction)));
+            post(scope, &ToPage::Progress(f64::from(fraction)));
         }
     });
     let encoded = encode_report(&report, &text);
@@ -38,12 +41,9 @@ pub(crate) fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
     let out = Uint8Array::new_with_length(encoded.len() as u32);
     out.copy_from(&encoded);
     drop(encoded);
-    let buffer = out.buffer();
-    let transfer = Array::of1(&buffer);
-    // Posting to our own page fails only if the buffer is detached, which it is not.
-    let _posted = scope.post_message_with_transfer(&buffer, &transfer);
+    post(scope, &ToPage::Report(out));
     // Then the secrets, which the page would otherwise look for on its own thread (seconds for 100 MB).
     if let Some(words) = secrets_to_words(&find_secrets(&text)) {
-        let _posted = scope.post_message(&Uint32Array::from(words.as_slice()));
+        post(scope, &ToPage::Secrets(words));
     }
 }
