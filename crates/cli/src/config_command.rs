@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use pipelens_core::config::{analyse_config, ConfigReport, Diagnostic, Span};
+use pipelens_core::config::{analyse_config, diagnostic_excerpt, ConfigReport};
 use pipelens_core::Lang;
 use serde_json::{json, Value};
 
@@ -117,7 +117,7 @@ fn json_report(report: &ConfigReport) -> Value {
 fn readable_report(name: &str, text: &str, report: &ConfigReport) -> String {
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
-        write_diagnostic(&mut out, name, text, diagnostic);
+        out.push_str(&diagnostic_excerpt(name, text, diagnostic, Lang::En));
     }
     let config = &report.config;
     if let Some(version) = &config.version {
@@ -180,49 +180,4 @@ fn readable_report(name: &str, text: &str, report: &ConfigReport) -> String {
         report.diagnostics.len()
     );
     out
-}
-
-/// One diagnostic: the location line, the source line and the underline.
-fn write_diagnostic(out: &mut String, name: &str, text: &str, diagnostic: &Diagnostic) {
-    let span = diagnostic.span;
-    let _ = writeln!(
-        out,
-        "{name}:{}:{}: {}: {} [{}]",
-        span.line,
-        span.column,
-        severity_word(diagnostic),
-        diagnostic.text(Lang::En),
-        diagnostic.rule
-    );
-    if let Some(line) = text.lines().nth(span.line.saturating_sub(1)) {
-        let number = span.line.to_string();
-        let gutter = " ".repeat(number.len());
-        let _ = writeln!(
-            out,
-            "{gutter} |\n{number} | {line}\n{gutter} | {}",
-            underline(line, span)
-        );
-    }
-}
-
-/// `^~~~` under the span's part of its first line.
-fn underline(line: &str, span: Span) -> String {
-    let width = line.chars().count();
-    let start = span.column.saturating_sub(1).min(width);
-    let end = if span.end_line == span.line {
-        span.end_column.saturating_sub(1)
-    } else {
-        width
-    };
-    let length = end.clamp(start + 1, width.max(start + 1)) - start;
-    format!("{}^{}", " ".repeat(start), "~".repeat(length - 1))
-}
-
-/// The severity as printed.
-fn severity_word(diagnostic: &Diagnostic) -> &'static str {
-    match diagnostic.severity {
-        pipelens_core::config::Severity::Error => "error",
-        pipelens_core::config::Severity::Warning => "warning",
-        pipelens_core::config::Severity::Info => "info",
-    }
 }

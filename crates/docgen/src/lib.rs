@@ -1,8 +1,9 @@
 //! `docgen`: the build step that turns `content/<lang>/**.md` into what the site fetches.
 //!
 //! 1. [`load_content`] reads every page of every language and renders it (`pipelens_core::docs::site`).
-//! 2. [`validate`] runs every check of `pipelens_core::docs::validate` and the completeness checks against
-//!    the doc ids the analysis emits; any problem fails the build.
+//! 2. [`validate`] runs every check of `pipelens_core::docs::validate`, the completeness checks against
+//!    the doc ids the analysis emits, and checks that each rule page's example report is what the
+//!    analyser prints ([`check_rule_examples`]); any problem fails the build.
 //! 3. [`write_site`] writes `content/<lang>/<id>.html`, `content/<lang>/index.json`,
 //!    `content/<lang>/search.json` and copies the screenshots to `screenshots/<lang>/<name>.png`.
 
@@ -15,6 +16,10 @@ use pipelens_core::docs::site::{doc_index, read_page, search_index, DocProblem, 
 use pipelens_core::docs::typography::fix_french_source;
 use pipelens_core::docs::validate::{check_pages, check_required_pages, check_screenshots};
 use pipelens_core::log::causes::CauseId;
+
+mod rule_examples;
+
+pub use rule_examples::check_rule_examples;
 
 /// Every Markdown file under `dir`, as paths relative to it without `.md`, sorted.
 fn page_ids(dir: &Path) -> io::Result<Vec<String>> {
@@ -97,6 +102,7 @@ pub fn validate(pages: &[SourcePage], screenshots_dir: &Path) -> Vec<DocProblem>
         causes.iter().copied(),
     ));
     problems.extend(check_index_links(pages, CAUSES_INDEX, &causes));
+    problems.extend(check_rule_examples(pages));
     problems.extend(check_screenshots(pages, |lang, name| {
         let path = screenshot_path(screenshots_dir, lang, name);
         fs::read(&path).map_err(|err| format!("cannot read {}: {err}", path.display()))
@@ -162,6 +168,27 @@ pub fn write_site(pages: &[SourcePage], out_dir: &Path, screenshots_dir: &Path) 
 /// `value` as compact JSON.
 fn to_json(value: &impl serde::Serialize) -> io::Result<String> {
     serde_json::to_string(value).map_err(io::Error::other)
+}
+
+/// Rewrites the example report of every rule page under `content_dir` with what the analyser prints;
+/// returns the files changed.
+pub fn fix_rule_examples(content_dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut changed = Vec::new();
+    for lang in LANGUAGES {
+        let dir = content_dir.join(lang);
+        for id in page_ids(&dir)? {
+            let Some((rule, page_lang)) = rule_examples::rule_page(lang, &id) else {
+                continue;
+            };
+            let path = dir.join(format!("{id}.md"));
+            let source = fs::read_to_string(&path)?;
+            if let Some(fixed) = rule_examples::fixed_example(&source, &rule, page_lang) {
+                fs::write(&path, fixed)?;
+                changed.push(path);
+            }
+        }
+    }
+    Ok(changed)
 }
 
 /// Rewrites every French page under `content_dir/fr` with French typography in its prose; returns the

@@ -6,11 +6,13 @@
 //!   screenshots (`scripts/screenshots.mjs`) go through without them.
 //! - `docgen --check CONTENT`: check only.
 //! - `docgen --fix-french CONTENT`: fix the French typography of `CONTENT/fr` in place.
+//! - `docgen --fix-examples CONTENT`: rewrite each rule page's example report with what the analyser
+//!   prints (then read the diff: a changed report may mean a changed rule).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: docgen CONTENT OUT [--screenshots DIR] [--allow-missing-screenshots] | docgen --check CONTENT | docgen --fix-french CONTENT";
+const USAGE: &str = "usage: docgen CONTENT OUT [--screenshots DIR] [--allow-missing-screenshots] | docgen --check CONTENT | docgen --fix-french CONTENT | docgen --fix-examples CONTENT";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +38,7 @@ fn run(args: &[String]) -> Result<(), String> {
         match arg.as_str() {
             "--check" => mode = "check",
             "--fix-french" => mode = "fix-french",
+            "--fix-examples" => mode = "fix-examples",
             "--allow-missing-screenshots" => allow_missing_screenshots = true,
             "--screenshots" => screenshots = Some(rest.next().ok_or(USAGE)?.into()),
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}\n{USAGE}")),
@@ -46,6 +49,11 @@ fn run(args: &[String]) -> Result<(), String> {
     if mode == "fix-french" {
         let changed = docgen::fix_french_files(content).map_err(|err| err.to_string())?;
         eprintln!("docgen: {} French pages fixed", changed.len());
+        return Ok(());
+    }
+    if mode == "fix-examples" {
+        let changed = docgen::fix_rule_examples(content).map_err(|err| err.to_string())?;
+        eprintln!("docgen: {} rule examples rewritten", changed.len());
         return Ok(());
     }
     let screenshots = screenshots.unwrap_or_else(|| content.join("../public/screenshots"));

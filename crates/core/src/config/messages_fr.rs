@@ -52,7 +52,8 @@ pub(crate) fn message(message: &Message) -> String {
         ),
         Message::UnusedJob { job } => format!("le job {} est défini, mais aucun workflow ne l’exécute", q(job)),
         Message::UndefinedReference { kind: k, name, suggestion } => {
-            format!("{} {} n’est défini nulle part{}", kind(*k), q(name), did_you_mean(suggestion))
+            let defined = if *k == ReferenceKind::Command { "définie" } else { "défini" };
+            format!("{} {} n’est {defined} nulle part{}", kind(*k), q(name), did_you_mean(suggestion))
         }
         Message::DeprecatedImage { image, replacement } => format!(
             "{} est une ancienne image de commodité, dépréciée\u{a0}; utilisez {}",
@@ -119,6 +120,7 @@ pub(crate) fn hint(message: &Message) -> String {
         Message::UndefinedReference { kind: ReferenceKind::Parameter, .. } => {
             format!("déclarez-le sous {} du job, de la commande ou de l’exécuteur qui l’utilise", q("parameters"))
         }
+        Message::UndefinedReference { kind: ReferenceKind::Command, .. } => "définissez-la, ou corrigez son nom".into(),
         Message::UndefinedReference { .. } => "définissez-le, ou corrigez son nom".into(),
         Message::DeprecatedImage { replacement, .. } => format!("passez à {} (les images cimg/)", q(replacement)),
         Message::UnpinnedImage { .. } => format!("ajoutez une étiquette de version comme {}, ou un condensat", q(":3.12")),

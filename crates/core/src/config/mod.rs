@@ -16,6 +16,7 @@
 mod build;
 mod build_workflows;
 mod diagnostic;
+mod excerpt;
 pub mod graph;
 mod messages_en;
 mod messages_fr;
@@ -31,6 +32,7 @@ mod tree;
 use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, Message, ReferenceKind, Severity};
+pub use excerpt::{diagnostic_excerpt, severity_word};
 pub use graph::WorkflowGraph;
 pub use model::Config;
 pub use parts::{doc_ids, Part, PartKind, CACHE_KEY_TEMPLATES_DOC, PIPELINE_VALUES_DOC};

@@ -102,6 +102,6 @@ pub fn doc_ids() -> Vec<&'static str> {
     ids.extend(crate::phases::config_keys().map(|config| config.doc));
     ids.push(CACHE_KEY_TEMPLATES_DOC);
     ids.push(PIPELINE_VALUES_DOC);
-    ids.extend(super::rules::RULES.iter().map(|rule| rule.doc));
+    ids.extend(super::rules::rules().map(|rule| rule.doc));
     ids
 }

@@ -38,23 +38,44 @@ pub struct RuleInfo {
     pub doc: &'static str,
 }
 
-/// Every rule, in the order they run.
-pub const RULES: &[RuleInfo] = &[
-    yaml_syntax::RULE,
-    unknown_key::RULE,
-    version_mismatch::RULE,
-    undefined_reference::RULE,
-    unknown_requires::RULE,
-    workflow_cycle::RULE,
-    unused_job::RULE,
-    deprecated_image::RULE,
-    unpinned_image::RULE,
-    plaintext_secret::RULE,
-    docker_login_password_arg::RULE,
-    cache_key_no_checksum::RULE,
-    save_without_restore::RULE,
-    restore_without_save::RULE,
+/// How a rule checks a configuration: it pushes its diagnostics.
+type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
+
+/// Every rule and its check, in the order they run: the one list of rules. `yaml-syntax` has no check
+/// of its own: the parser reports it, before any other rule can run.
+const RULE_CHECKS: &[(RuleInfo, Option<Check>)] = &[
+    (yaml_syntax::RULE, None),
+    (unknown_key::RULE, Some(unknown_key::check)),
+    (version_mismatch::RULE, Some(version_mismatch::check)),
+    (undefined_reference::RULE, Some(undefined_reference::check)),
+    (unknown_requires::RULE, Some(unknown_requires::check)),
+    (workflow_cycle::RULE, Some(workflow_cycle::check)),
+    (unused_job::RULE, Some(unused_job::check)),
+    (deprecated_image::RULE, Some(deprecated_image::check)),
+    (unpinned_image::RULE, Some(unpinned_image::check)),
+    (plaintext_secret::RULE, Some(plaintext_secret::check)),
+    (
+        docker_login_password_arg::RULE,
+        Some(docker_login_password_arg::check),
+    ),
+    (
+        cache_key_no_checksum::RULE,
+        Some(cache_key_no_checksum::check),
+    ),
+    (
+        save_without_restore::RULE,
+        Some(save_without_restore::check),
+    ),
+    (
+        restore_without_save::RULE,
+        Some(restore_without_save::check),
+    ),
 ];
+
+/// Every rule, in the order they run.
+pub fn rules() -> impl Iterator<Item = RuleInfo> {
+    RULE_CHECKS.iter().map(|&(rule, _)| rule)
+}
 
 /// What the rules read.
 pub(crate) struct Context<'a> {
@@ -71,19 +92,9 @@ pub(crate) struct Context<'a> {
 /// Runs every rule and returns their diagnostics sorted by position.
 pub(crate) fn run_all(context: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    unknown_key::check(context, &mut out);
-    version_mismatch::check(context, &mut out);
-    undefined_reference::check(context, &mut out);
-    unknown_requires::check(context, &mut out);
-    workflow_cycle::check(context, &mut out);
-    unused_job::check(context, &mut out);
-    deprecated_image::check(context, &mut out);
-    unpinned_image::check(context, &mut out);
-    plaintext_secret::check(context, &mut out);
-    docker_login_password_arg::check(context, &mut out);
-    cache_key_no_checksum::check(context, &mut out);
-    save_without_restore::check(context, &mut out);
-    restore_without_save::check(context, &mut out);
+    for check in RULE_CHECKS.iter().filter_map(|&(_, check)| check) {
+        check(context, &mut out);
+    }
     out.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
     out.dedup();
     out

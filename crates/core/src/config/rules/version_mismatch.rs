@@ -1,12 +1,12 @@
 //! `version-mismatch`: a feature of configuration version 2.1 under `version: 2`.
 //!
-//! Orbs, reusable commands and executors, parameters, `<< ... >>` values, `when`/`unless` steps and
-//! matrix jobs exist only in 2.1; CircleCI rejects them in a 2.0 configuration. Reported once per
+//! Orbs, reusable commands and executors (and a job naming one), parameters, `<< ... >>` values,
+//! `when`/`unless` steps and matrix jobs exist only in 2.1; CircleCI rejects them in a 2.0 configuration. Reported once per
 //! feature, where it is first used.
 
 use super::{diagnostic, for_each_scalar, Context, RuleInfo};
 use crate::config::diagnostic::{Diagnostic, Message, Severity};
-use crate::config::model::StepKind;
+use crate::config::model::{ExecutorSpec, StepKind};
 use crate::config::span::Span;
 
 /// The rule.
@@ -30,6 +30,12 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     if let Some(job) = config.jobs.iter().find(|j| !j.parameters.is_empty()) {
         found.push(("parameters", job.parameters[0].name.span));
+    }
+    if let Some(name) = config.jobs.iter().find_map(|job| match &job.executor {
+        Some(ExecutorSpec::Named { name }) => Some(name),
+        _ => None,
+    }) {
+        found.push(("executor", name.span));
     }
     if let Some(step) = super::all_steps(config)
         .into_iter()
@@ -95,6 +101,14 @@ mod tests {
             })
             .collect();
         assert_eq!(features, ["orbs", "<< >>"]);
+    }
+
+    #[test]
+    fn a_job_naming_an_executor_needs_2_1() {
+        let yaml = "version: 2\njobs:\n  a:\n    executor: python\n    steps: [checkout]\n";
+        let found = diagnostics(yaml, "version-mismatch");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].span.line, found[0].span.column), (4, 15));
     }
 
     #[test]
