@@ -104,12 +104,7 @@ fn analyse_as_typed(
             }
             preferences::save_draft(Draft::Config, &current);
             let analysis = Analysis::new(current, generation);
-            let syntax_line = analysis
-                .report
-                .diagnostics
-                .iter()
-                .find(|d| d.rule == "yaml-syntax")
-                .map(|d| d.span.line);
+            let syntax_line = analysis.report.syntax_error().map(|d| d.span.line);
             state.hovered.set(None);
             state.selected.set(None);
             state.analysis.set(Some(Arc::new(analysis)));
@@ -181,12 +176,7 @@ fn YamlError() -> impl IntoView {
     let lang = use_lang();
     let error = move || {
         state.analysis.with(|analysis| {
-            let diagnostic = analysis
-                .as_ref()?
-                .report
-                .diagnostics
-                .iter()
-                .find(|d| d.rule == "yaml-syntax")?;
+            let diagnostic = analysis.as_ref()?.report.syntax_error()?;
             Some((
                 diagnostic.span.line,
                 diagnostic.span.column,

@@ -54,12 +54,10 @@ pub(crate) fn config_document(
             ),
         });
         if let Some(part) = part_at(report, PartKind::Job, job.name.span.start) {
-            blocks.push(Block::Paragraph(explained(
-                lang, report, text, part, redaction,
-            )));
+            blocks.push(Block::Paragraph(explained(lang, report, part, redaction)));
         }
         let mut items = Vec::new();
-        steps(lang, report, text, &job.steps, 0, redaction, &mut items);
+        steps(lang, report, &job.steps, 0, redaction, &mut items);
         if items.is_empty() {
             blocks.push(Block::Paragraph(vec![Inline::Text(say(
                 Msg::ExportReportNoSteps,
@@ -84,9 +82,7 @@ pub(crate) fn config_document(
             text: redaction.apply(&workflow.name.value),
         });
         if let Some(part) = part_at(report, PartKind::Workflow, workflow.name.span.start) {
-            blocks.push(Block::Paragraph(explained(
-                lang, report, text, part, redaction,
-            )));
+            blocks.push(Block::Paragraph(explained(lang, report, part, redaction)));
         }
         let stages: Vec<Vec<Inline>> = report
             .graphs
@@ -138,11 +134,10 @@ fn part_at(
 fn explained(
     lang: Lang,
     report: &ConfigReport,
-    text: &str,
     part: &pipelens_core::config::Part,
     redaction: &Redaction,
 ) -> Vec<Inline> {
-    let sentences: Vec<String> = explain(lang, report, text, part)
+    let sentences: Vec<String> = explain(lang, report, part)
         .iter()
         .map(|s| redaction.apply(s.strip_prefix(DETAIL).unwrap_or(s)))
         .collect();
@@ -153,7 +148,6 @@ fn explained(
 fn steps(
     lang: Lang,
     report: &ConfigReport,
-    text: &str,
     steps_of: &[Step],
     depth: usize,
     redaction: &Redaction,
@@ -173,11 +167,11 @@ fn steps(
         }
         if let Some(part) = part_at(report, PartKind::Step, step.name.span.start) {
             item.push(Inline::Text(" — ".to_owned()));
-            item.extend(explained(lang, report, text, part, redaction));
+            item.extend(explained(lang, report, part, redaction));
         }
         items.push(item);
         if let StepKind::Conditional { steps: nested, .. } = &step.kind {
-            steps(lang, report, text, nested, depth + 1, redaction, items);
+            steps(lang, report, nested, depth + 1, redaction, items);
         }
     }
 }

@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use pipelens_core::text::escape_html as escape;
+
 use super::document::{Block, CodeLine, Document, Inline};
 
 /// The style of every report: readable on screen and on paper, light and dark.
@@ -45,24 +47,6 @@ pub(crate) fn to_html(document: &Document, footer: &str) -> String {
         "<footer>{}</footer>\n</body>\n</html>\n",
         escape(footer)
     );
-    out
-}
-
-/// Escapes text for HTML content and attribute values.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters other than tabs have no business in a report.
-            c if c.is_control() && c != '\t' && c != '\n' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
     out
 }
 

@@ -374,7 +374,7 @@ mod tests {
                     ],
                 );
                 assert!(
-                    html.contains(&crate::report::html::escape(&title)),
+                    html.contains(&pipelens_core::text::escape_html(&title)),
                     "{title} in {html}"
                 );
             }

@@ -36,10 +36,7 @@ impl Analysis {
 
     /// Whether the YAML could not be read, so that nothing but the text can be shown.
     pub(crate) fn unreadable(&self) -> bool {
-        self.report
-            .diagnostics
-            .iter()
-            .any(|d| d.rule == "yaml-syntax")
+        self.report.syntax_error().is_some()
     }
 }
 

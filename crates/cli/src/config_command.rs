@@ -1,14 +1,16 @@
-//! `pipelens config FILE [--json]`: lint and explain a `.circleci/config.yml`.
+//! `pipelens config FILE [--json] [--explain LINE:COL]`: lint and explain a `.circleci/config.yml`.
 //!
-//! The readable report prints each diagnostic as `file:line:col: message [rule]` with the line and a
-//! `^~~~` underline, then the jobs and each workflow's stages. `--json` prints a machine-readable
-//! summary. Exit status: 0 without error diagnostics, 1 with some or when the file cannot be read,
-//! 2 on misuse.
+//! The readable report prints each diagnostic as `file:line:col: severity: message [rule]` with the line
+//! and a `^~~~` underline, then the jobs and each workflow's stages. `--json` prints a machine-readable
+//! summary. `--explain LINE:COL` prints instead what the part written there is, as the page explains it
+//! (in English). Exit status: 0 without error diagnostics, 1 with some or when the file cannot be read,
+//! 2 on misuse (or when nothing explained is written at LINE:COL).
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use pipelens_core::config::{analyse_config, diagnostic_excerpt, ConfigReport};
+use pipelens_core::config::explain::{explain_part, part_at};
+use pipelens_core::config::{analyse_config, diagnostic_excerpt, ConfigReport, PartKind};
 use pipelens_core::Lang;
 use serde_json::{json, Value};
 
@@ -16,8 +18,16 @@ use crate::input::InputArgs;
 
 /// Runs the `config` subcommand with the arguments that follow it.
 pub(crate) fn run(args: &[String]) -> ExitCode {
-    let Some(input) = InputArgs::parse(args) else {
-        eprintln!("usage: pipelens config FILE [--json]");
+    const USAGE: &str = "usage: pipelens config FILE [--json] [--explain LINE:COL]";
+    let (explain_at, rest) = match split_explain(args) {
+        Ok(split) => split,
+        Err(()) => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some(input) = InputArgs::parse(&rest) else {
+        eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
     let text = match input.read() {
@@ -28,6 +38,14 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         }
     };
     let report = analyse_config(&text);
+    if let Some((line, column)) = explain_at {
+        let Some(explained) = explanation(&report, line, column) else {
+            eprintln!("pipelens config: nothing explained is written at {line}:{column}");
+            return ExitCode::from(2);
+        };
+        print!("{explained}");
+        return ExitCode::SUCCESS;
+    }
     if input.json {
         println!(
             "{}",
@@ -180,4 +198,64 @@ fn readable_report(name: &str, text: &str, report: &ConfigReport) -> String {
         report.diagnostics.len()
     );
     out
+}
+
+/// A line and a column, both from 1.
+type Position = (usize, usize);
+
+/// `--explain LINE:COL` taken out of `args`: the position, and the other arguments.
+fn split_explain(args: &[String]) -> Result<(Option<Position>, Vec<String>), ()> {
+    let mut position = None;
+    let mut rest = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        if arg == "--explain" {
+            let value = args.next().ok_or(())?;
+            let (line, column) = value.split_once(':').ok_or(())?;
+            position = Some((
+                line.parse().map_err(|_| ())?,
+                column.parse().map_err(|_| ())?,
+            ));
+        } else {
+            rest.push(arg.clone());
+        }
+    }
+    Ok((position, rest))
+}
+
+/// What the part written at `line`:`column` is: its kind and name, its page, then the sentences of the
+/// explanation, details indented.
+fn explanation(report: &ConfigReport, line: usize, column: usize) -> Option<String> {
+    let part = part_at(report, line, column)?;
+    let mut out = format!(
+        "{}:{}: {} `{}` (docs: {})\n",
+        part.span.line,
+        part.span.column,
+        kind_word(part.kind),
+        part.detail,
+        part.doc
+    );
+    for note in explain_part(report, part) {
+        let indent = if note.is_detail() { "    " } else { "  " };
+        let _ = writeln!(out, "{indent}{}", note.text(Lang::En));
+    }
+    Some(out)
+}
+
+/// The kind of a part, as printed.
+fn kind_word(kind: PartKind) -> &'static str {
+    match kind {
+        PartKind::Key => "key",
+        PartKind::Job => "job",
+        PartKind::Step => "step",
+        PartKind::Workflow => "workflow",
+        PartKind::WorkflowJob => "workflow job",
+        PartKind::Executor => "executor",
+        PartKind::Command => "command",
+        PartKind::Orb => "orb",
+        PartKind::Parameter => "parameter",
+        PartKind::CacheKeyTemplate => "cache key template",
+        PartKind::PipelineValue => "pipeline value",
+        PartKind::ParameterReference => "parameter reference",
+    }
 }

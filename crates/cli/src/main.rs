@@ -1,6 +1,7 @@
 //! `pipelens`: the command-line front end of Pipeline Lens.
 //!
-//! `pipelens log FILE [--json]` explains a build log, `pipelens config FILE [--json]` a configuration;
+//! `pipelens log FILE [--json]` explains a build log, `pipelens config FILE [--json] [--explain LINE:COL]`
+//! a configuration (or the part of it written at LINE:COL);
 //! `-` reads standard input.
 
 mod config_command;
@@ -9,7 +10,7 @@ mod log_command;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: pipelens log FILE [--json]\n       pipelens config FILE [--json]\n       pipelens phases\n\nFILE may be - to read standard input.";
+const USAGE: &str = "usage: pipelens log FILE [--json]\n       pipelens config FILE [--json] [--explain LINE:COL]\n       pipelens phases\n\nFILE may be - to read standard input.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

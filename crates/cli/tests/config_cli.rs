@@ -80,3 +80,38 @@ fn a_missing_file_exits_1_and_misuse_exits_2() {
     assert_eq!(pipelens(&["config"], None).0, 2);
     assert_eq!(pipelens(&["config", "a.yml", "b.yml"], None).0, 2);
 }
+
+#[test]
+fn explain_prints_what_a_position_holds_as_the_page_says_it() {
+    let (code, out) = pipelens(&["config", SEED, "--explain", "24:40"], None);
+    assert_eq!(code, 0, "{out}");
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("24:35: cache key template `checksum` (docs: concepts/cache-key-templates)")
+    );
+    assert!(
+        lines.next().is_some_and(|line| line
+            .starts_with("  A checksum (SHA-256) of the content of the file `requirements.txt`")),
+        "{out}"
+    );
+    assert!(out.contains("\n    `deps1-`: fixed text.\n"), "{out}");
+    let (code, out) = pipelens(&["config", SEED, "--explain", "79:3"], None);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("79:3: job `container` (docs: keys/jobs)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Workflows that run it: `test_build_and_push`."),
+        "{out}"
+    );
+}
+
+#[test]
+fn explain_says_when_nothing_is_there() {
+    let (code, out) = pipelens(&["config", SEED, "--explain", "9999:1"], None);
+    assert_eq!((code, out.as_str()), (2, ""));
+    let (code, _) = pipelens(&["config", SEED, "--explain", "24"], None);
+    assert_eq!(code, 2);
+}

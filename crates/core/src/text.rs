@@ -1,4 +1,5 @@
-//! Text cut to a length a person can read: a title in a box, a log line quoted as evidence.
+//! Text made safe to show: cut to a length a person can read (a title in a box, a log line quoted as
+//! evidence), or escaped for HTML.
 
 use std::borrow::Cow;
 
@@ -22,6 +23,25 @@ pub fn shorten(text: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
+/// `text` with the characters that mean something in HTML escaped, for content and attribute values;
+/// control characters other than tabs and line ends become U+FFFD (they have no business in a page).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A log line as evidence: trimmed, and cut to [`EXCERPT_CHARS`] characters.
 pub fn excerpt(line: &str) -> Cow<'_, str> {
     shorten(line.trim(), EXCERPT_CHARS)
@@ -42,6 +62,14 @@ mod tests {
         assert_eq!(shorten("checkout", 5), "chec…");
         assert_eq!(shorten("étéétéété", 4), "été…");
         assert_eq!(shorten("abc", 0), "…");
+    }
+
+    #[test]
+    fn html_is_escaped_and_control_characters_replaced() {
+        assert_eq!(
+            escape_html("<a href=\"x\">Tom & Jerry's</a>\u{1b}[31m\tok\n"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;\u{fffd}[31m\tok\n"
+        );
     }
 
     #[test]

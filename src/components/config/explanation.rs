@@ -23,10 +23,7 @@ pub(crate) fn ConfigExplanation() -> impl IntoView {
         state.analysis.with(|analysis| {
             let analysis = analysis.as_ref()?;
             let part = analysis.report.parts.get(part_index)?;
-            Some((
-                part.clone(),
-                explain(lang.get(), &analysis.report, &analysis.text, part),
-            ))
+            Some((part.clone(), explain(lang.get(), &analysis.report, part)))
         })
     };
     view! {

@@ -4,7 +4,7 @@ use super::model::{
     Command, Config, DockerImage, EnvVar, Executor, ExecutorSpec, Job, Orb, ParameterDecl, Spanned,
     Step, StepKind,
 };
-use super::parts::{key_doc, Part, PartKind, CACHE_KEY_TEMPLATES_DOC};
+use super::parts::{key_doc, Part, PartKind, PartSubject, CACHE_KEY_TEMPLATES_DOC};
 use super::span::Span;
 use super::templates::CacheKey;
 use super::tree::Node;
@@ -34,13 +34,26 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Records a part.
+    /// Records a part that its name explains.
     pub(crate) fn part(&mut self, span: Span, kind: PartKind, doc: &'static str, detail: &str) {
+        self.part_about(span, kind, doc, detail, PartSubject::Named);
+    }
+
+    /// Records a part and what it refers to.
+    pub(crate) fn part_about(
+        &mut self,
+        span: Span,
+        kind: PartKind,
+        doc: &'static str,
+        detail: &str,
+        subject: PartSubject,
+    ) {
         self.parts.push(Part {
             span,
             kind,
             doc,
             detail: detail.to_owned(),
+            subject,
         });
     }
 
@@ -325,14 +338,24 @@ impl<'a> Builder<'a> {
         };
         let name = spanned(key)?;
         let kind = self.step_kind(&name.value, args);
-        let doc = match &kind {
-            StepKind::Invoke { orb: Some(_), .. } => Some("keys/orbs"),
-            StepKind::Invoke { orb: None, .. } => Some("keys/commands"),
-            StepKind::Parameterised => Some("keys/steps"),
-            _ => key_doc(&name.value),
+        let about = match &kind {
+            StepKind::Invoke { orb: Some(orb), .. } => Some((
+                "keys/orbs",
+                PartSubject::OrbStep {
+                    orb: orb.clone(),
+                    command: name
+                        .value
+                        .split_once('/')
+                        .map_or("", |(_, command)| command)
+                        .to_owned(),
+                },
+            )),
+            StepKind::Invoke { orb: None, .. } => Some(("keys/commands", PartSubject::CommandStep)),
+            StepKind::Parameterised => Some(("keys/steps", PartSubject::ParameterSteps)),
+            _ => key_doc(&name.value).map(|doc| (doc, PartSubject::BuiltinStep)),
         };
-        if let Some(doc) = doc {
-            self.part(key.span, PartKind::Step, doc, &name.value);
+        if let Some((doc, subject)) = about {
+            self.part_about(key.span, PartKind::Step, doc, &name.value, subject);
         }
         Some(Step {
             span: item.span,
@@ -373,14 +396,14 @@ impl<'a> Builder<'a> {
                     }
                 }
                 for key in &keys {
-                    self.key_templates(key);
+                    self.key_templates(key, true);
                 }
                 StepKind::RestoreCache { keys }
             }
             "save_cache" => {
                 let key = args_map.and_then(|a| a.get("key")).and_then(|k| spanned(k));
                 if let Some(key) = &key {
-                    self.key_templates(key);
+                    self.key_templates(key, false);
                 }
                 let paths = args_map
                     .and_then(|a| a.get("paths"))
@@ -416,16 +439,21 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Records a part for each `{{ ... }}` template of a cache key.
-    fn key_templates(&mut self, key: &Spanned<String>) {
+    /// Records a part for each `{{ ... }}` template of a cache key (`restore_cache`'s when `restore`).
+    fn key_templates(&mut self, key: &Spanned<String>, restore: bool) {
         let parsed = CacheKey::parse(&key.value);
         for (template, start, end) in parsed.templates() {
             let span = key.span.slice(self.text, &key.value, start, end);
-            self.part(
+            self.part_about(
                 span,
                 PartKind::CacheKeyTemplate,
                 CACHE_KEY_TEMPLATES_DOC,
                 template.code(),
+                PartSubject::CacheKeyTemplate {
+                    template: template.clone(),
+                    key: key.value.clone(),
+                    restore,
+                },
             );
         }
     }

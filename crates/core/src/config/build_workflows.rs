@@ -2,7 +2,7 @@
 
 use super::build::{spanned, Builder};
 use super::model::{Filters, Matrix, Requirement, Spanned, Workflow, WorkflowJob};
-use super::parts::PartKind;
+use super::parts::{PartKind, PartSubject};
 use super::tree::Node;
 
 /// The keys of a workflow job entry that are not arguments of the job.
@@ -40,11 +40,13 @@ impl Builder<'_> {
                 match k.as_str() {
                     Some("jobs") => {
                         self.key(k);
-                        workflow.jobs = v
-                            .items()
-                            .iter()
-                            .filter_map(|item| self.workflow_job(item))
-                            .collect();
+                        let index = workflows.len();
+                        for item in v.items() {
+                            let entry = workflow.jobs.len();
+                            if let Some(job) = self.workflow_job(item, index, entry) {
+                                workflow.jobs.push(job);
+                            }
+                        }
                     }
                     Some("triggers") => {
                         self.key(k);
@@ -66,13 +68,23 @@ impl Builder<'_> {
         workflows
     }
 
-    fn workflow_job(&mut self, item: &Node) -> Option<WorkflowJob> {
+    /// Reads entry number `entry` of the jobs of workflow number `workflow`.
+    fn workflow_job(&mut self, item: &Node, workflow: usize, entry: usize) -> Option<WorkflowJob> {
         let (key, args) = match item.entries().first() {
             Some((key, args)) => (&**key, Some(&**args)),
             None => (item, None),
         };
         let job = spanned(key)?;
-        self.part(key.span, PartKind::WorkflowJob, "keys/jobs", &job.value);
+        self.part_about(
+            key.span,
+            PartKind::WorkflowJob,
+            "keys/jobs",
+            &job.value,
+            PartSubject::WorkflowJob {
+                workflow,
+                job: entry,
+            },
+        );
         let mut entry = WorkflowJob {
             job,
             name: None,

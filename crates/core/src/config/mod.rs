@@ -17,6 +17,7 @@ mod build;
 mod build_workflows;
 mod diagnostic;
 mod excerpt;
+pub mod explain;
 pub mod graph;
 mod messages_en;
 mod messages_fr;
@@ -35,7 +36,9 @@ pub use diagnostic::{Diagnostic, Message, ReferenceKind, Severity};
 pub use excerpt::{diagnostic_excerpt, severity_word};
 pub use graph::WorkflowGraph;
 pub use model::Config;
-pub use parts::{doc_ids, Part, PartKind, CACHE_KEY_TEMPLATES_DOC, PIPELINE_VALUES_DOC};
+pub use parts::{
+    doc_ids, Part, PartKind, PartSubject, CACHE_KEY_TEMPLATES_DOC, PIPELINE_VALUES_DOC,
+};
 pub use span::Span;
 
 use templates::{find_references, Reference};
@@ -59,6 +62,14 @@ impl ConfigReport {
         self.diagnostics
             .iter()
             .any(|d| d.severity == Severity::Error)
+    }
+
+    /// The error that stopped the reading of the YAML, when the text could not be read: then the
+    /// report holds nothing else.
+    pub fn syntax_error(&self) -> Option<&Diagnostic> {
+        self.diagnostics
+            .iter()
+            .find(|d| d.rule == rules::yaml_syntax::RULE.id)
     }
 }
 
@@ -89,7 +100,12 @@ pub fn analyse_config(text: &str) -> ConfigReport {
     let mut parts = builder.parts;
     reference_parts(text, &root, &mut parts);
     parts.sort_by_key(|p| (p.span.start, p.span.end));
-    parts.dedup();
+    // An anchor's content read through several aliases gives its parts again; the first reading names
+    // them (a key shared by a restore and a save is explained as the first that uses it).
+    parts.dedup_by(|later, first| {
+        (later.span, later.kind, later.doc, &later.detail)
+            == (first.span, first.kind, first.doc, &first.detail)
+    });
     let graphs: Vec<WorkflowGraph> = config.workflows.iter().map(graph::workflow_graph).collect();
     let context = rules::Context {
         text,
@@ -110,20 +126,14 @@ pub fn analyse_config(text: &str) -> ConfigReport {
 fn reference_parts(text: &str, root: &tree::Node, parts: &mut Vec<Part>) {
     rules::for_each_scalar(root, &mut |scalar, span| {
         for found in find_references(scalar) {
-            let (kind, detail) = match &found.reference {
-                Reference::PipelineParameter(name) => (
-                    PartKind::PipelineValue,
-                    format!("pipeline.parameters.{name}"),
-                ),
-                Reference::PipelineValue(path) => {
-                    (PartKind::PipelineValue, format!("pipeline.{path}"))
+            let kind = match &found.reference {
+                Reference::PipelineParameter(_) | Reference::PipelineValue(_) => {
+                    PartKind::PipelineValue
                 }
-                Reference::Parameter(name) => {
-                    (PartKind::ParameterReference, format!("parameters.{name}"))
-                }
-                Reference::Matrix(name) => (PartKind::ParameterReference, format!("matrix.{name}")),
+                Reference::Parameter(_) | Reference::Matrix(_) => PartKind::ParameterReference,
                 Reference::Other(_) => continue,
             };
+            let detail = found.reference.path();
             let written = &scalar[found.start..found.end];
             let span = span.find(text, written).unwrap_or(span);
             parts.push(Part {
@@ -131,6 +141,7 @@ fn reference_parts(text: &str, root: &tree::Node, parts: &mut Vec<Part>) {
                 kind,
                 doc: PIPELINE_VALUES_DOC,
                 detail,
+                subject: PartSubject::Value(found.reference),
             });
         }
     });

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::span::Span;
+use super::templates::{KeyTemplate, Reference};
 
 /// What kind of element a [`Part`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -43,8 +44,50 @@ pub struct Part {
     pub kind: PartKind,
     /// The documentation id of the page that explains it (`keys/restore_cache`).
     pub doc: &'static str,
-    /// A short code naming it: the key, the job's name, the step name, the template (`checksum`).
+    /// A short code naming it, to show: the key, the job's name, the step name, the template
+    /// (`checksum`), the value (`pipeline.git.branch`).
     pub detail: String,
+    /// What it refers to, typed: read this, not `detail`, to explain it.
+    pub subject: PartSubject,
+}
+
+/// What a [`Part`] refers to, beyond its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "subject", rename_all = "kebab-case")]
+pub enum PartSubject {
+    /// Its name says what it is: a key, a job, a workflow, an executor, a command, an orb, a parameter.
+    Named,
+    /// A step built into CircleCI (`checkout`, `run`, `save_cache`...).
+    BuiltinStep,
+    /// A step that runs a command of this file, or one the file does not define.
+    CommandStep,
+    /// A step that runs the command `command` of the orb `orb`.
+    OrbStep {
+        /// The orb's name in this file.
+        orb: String,
+        /// The command's name in the orb.
+        command: String,
+    },
+    /// A step whose steps come from a `steps` parameter.
+    ParameterSteps,
+    /// Entry `job` of the workflow `workflow` (indices into `Config::workflows` and its `jobs`).
+    WorkflowJob {
+        /// The workflow's index.
+        workflow: usize,
+        /// The entry's index in the workflow.
+        job: usize,
+    },
+    /// A `{{ ... }}` template of a cache key.
+    CacheKeyTemplate {
+        /// The template.
+        template: KeyTemplate,
+        /// The whole key, as written.
+        key: String,
+        /// Whether the key is one of `restore_cache`'s (else it is `save_cache`'s).
+        restore: bool,
+    },
+    /// A `<< ... >>` value.
+    Value(Reference),
 }
 
 /// The configuration keys that have a page `keys/<key>`, with that page's id; the built-in steps' pages

@@ -215,6 +215,73 @@ pub enum Reference {
     Other(String),
 }
 
+impl Reference {
+    /// The reference as written between `<<` and `>>` (`pipeline.git.branch`, `parameters.tag`).
+    pub fn path(&self) -> String {
+        match self {
+            Self::PipelineParameter(name) => format!("pipeline.parameters.{name}"),
+            Self::PipelineValue(path) => format!("pipeline.{path}"),
+            Self::Parameter(name) => format!("parameters.{name}"),
+            Self::Matrix(name) => format!("matrix.{name}"),
+            Self::Other(text) => text.clone(),
+        }
+    }
+}
+
+/// A pipeline value CircleCI documents (`<< pipeline.PATH >>`), other than pipeline parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PipelineValue {
+    /// `pipeline.id`.
+    Id,
+    /// `pipeline.number`.
+    Number,
+    /// `pipeline.project.git_url`.
+    GitUrl,
+    /// `pipeline.project.type`.
+    ProjectType,
+    /// `pipeline.git.tag`.
+    GitTag,
+    /// `pipeline.git.branch`.
+    GitBranch,
+    /// `pipeline.git.revision`.
+    GitRevision,
+    /// `pipeline.git.base_revision`.
+    GitBaseRevision,
+    /// `pipeline.in_setup`.
+    InSetup,
+    /// `pipeline.trigger_source`.
+    TriggerSource,
+    /// `pipeline.schedule.name`.
+    ScheduleName,
+    /// `pipeline.schedule.id`.
+    ScheduleId,
+    /// `pipeline.trigger_parameters.*`: a value sent by the trigger (a GitHub App, a custom webhook).
+    TriggerParameter,
+}
+
+impl PipelineValue {
+    /// The value of `<< pipeline.PATH >>`, from `PATH`; `None` when CircleCI documents no such value.
+    pub fn from_path(path: &str) -> Option<Self> {
+        Some(match path {
+            "id" => Self::Id,
+            "number" => Self::Number,
+            "project.git_url" => Self::GitUrl,
+            "project.type" => Self::ProjectType,
+            "git.tag" => Self::GitTag,
+            "git.branch" => Self::GitBranch,
+            "git.revision" => Self::GitRevision,
+            "git.base_revision" => Self::GitBaseRevision,
+            "in_setup" => Self::InSetup,
+            "trigger_source" => Self::TriggerSource,
+            "schedule.name" => Self::ScheduleName,
+            "schedule.id" => Self::ScheduleId,
+            _ if path.starts_with("trigger_parameters.") => Self::TriggerParameter,
+            _ => return None,
+        })
+    }
+}
+
 /// A `<< ... >>` found in a string, with its byte range in that string.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FoundReference {

@@ -23,6 +23,7 @@ use super::index::DocSection;
 use super::labels::RenderLabels;
 use super::search::SearchEntry;
 use crate::highlight::{highlight, Language};
+use crate::text::escape_html as escape;
 
 /// The Markdown extensions of the documentation: the one place they are chosen.
 pub fn markdown_options() -> Options {
@@ -537,22 +538,6 @@ fn figure(page: &PageContext<'_>, name: &str, alt: &str) -> String {
          <a class=\"download\" href=\"{src}\" download=\"{file}\" data-testid=\"download-screenshot\">{}</a></figcaption></figure>\n",
         escape(page.labels.download)
     )
-}
-
-/// `text` with the characters that mean something in HTML escaped.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,504 @@
+//! What a highlighted part of a configuration is: the analyser's explanation of a [`Part`], as notes
+//! with their arguments (as diagnostics are messages), each with its sentence in English and in French.
+//! The page shows them beside the source; `pipelens config FILE --explain LINE:COL` prints them.
+
+mod en;
+mod fr;
+
+use serde::Serialize;
+
+use super::parts::{Part, PartKind, PartSubject};
+use super::templates::{
+    restore_matches, CacheKey, KeySegment, KeyTemplate, PipelineValue, Reference,
+};
+use super::ConfigReport;
+use crate::Lang;
+
+/// One thing said about a part. Its sentence writes names between backticks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "note", rename_all = "kebab-case")]
+pub enum PartNote {
+    /// A configuration key.
+    Key {
+        /// The key.
+        name: String,
+    },
+    /// The definition of a job.
+    Job {
+        /// The job's name.
+        name: String,
+    },
+    /// The workflows that run the job.
+    JobRunBy {
+        /// Their names.
+        workflows: Vec<String>,
+    },
+    /// No workflow runs the job.
+    JobUnused,
+    /// A step built into CircleCI.
+    BuiltinStep {
+        /// The step.
+        name: String,
+    },
+    /// A step that runs a command defined in the file.
+    CommandStep {
+        /// The command.
+        name: String,
+    },
+    /// A step that runs a command the file does not define.
+    UndefinedCommandStep {
+        /// The command.
+        name: String,
+    },
+    /// A step that runs a command of an orb.
+    OrbStep {
+        /// The orb.
+        orb: String,
+        /// The command.
+        command: String,
+    },
+    /// A step whose steps come from a parameter.
+    ParameterSteps {
+        /// As written.
+        name: String,
+    },
+    /// A reusable executor.
+    Executor {
+        /// Its name.
+        name: String,
+    },
+    /// A reusable command and how many steps it runs.
+    Command {
+        /// Its name.
+        name: String,
+        /// Its number of steps.
+        steps: usize,
+    },
+    /// An orb imported from the registry.
+    Orb {
+        /// Its name in the file.
+        name: String,
+        /// What it imports (`circleci/python@2.1.1`).
+        reference: String,
+    },
+    /// An orb written out in the file.
+    InlineOrb {
+        /// Its name.
+        name: String,
+    },
+    /// The declaration of a parameter.
+    Parameter {
+        /// Its name.
+        name: String,
+    },
+    /// A workflow, its jobs and its stages.
+    Workflow {
+        /// Its name.
+        name: String,
+        /// Its number of job entries.
+        jobs: usize,
+        /// Its number of stages.
+        stages: usize,
+    },
+    /// A workflow the model does not hold (a duplicated name).
+    WorkflowEmpty {
+        /// Its name.
+        name: String,
+    },
+    /// The schedules of a workflow.
+    WorkflowSchedule {
+        /// Their cron expressions.
+        crons: Vec<String>,
+    },
+    /// A job entry of a workflow.
+    WorkflowJob {
+        /// The workflow.
+        workflow: String,
+        /// The job it runs.
+        job: String,
+        /// The name the entry gives it, if any.
+        name: Option<String>,
+    },
+    /// The entry is an approval.
+    Approval,
+    /// The jobs the entry waits for.
+    Requires {
+        /// Their names.
+        jobs: Vec<String>,
+    },
+    /// The entry waits for nothing.
+    RequiresNone,
+    /// The contexts the entry receives.
+    Contexts {
+        /// Their names.
+        names: Vec<String>,
+    },
+    /// The only branches it runs on.
+    BranchesOnly {
+        /// Branch names or patterns.
+        names: Vec<String>,
+    },
+    /// The branches it does not run on.
+    BranchesIgnore {
+        /// Branch names or patterns.
+        names: Vec<String>,
+    },
+    /// The tags it runs for.
+    TagsOnly {
+        /// Tag names or patterns.
+        names: Vec<String>,
+    },
+    /// The tags it does not run for.
+    TagsIgnore {
+        /// Tag names or patterns.
+        names: Vec<String>,
+    },
+    /// The matrix parameters of the entry.
+    Matrix {
+        /// Their names.
+        parameters: Vec<String>,
+    },
+    /// What a cache key template renders to.
+    Template(KeyTemplate),
+    /// The whole cache key, explained piece by piece in the notes that follow.
+    KeyPieces {
+        /// The key as written.
+        key: String,
+    },
+    /// A fixed piece of the key (a detail of [`PartNote::KeyPieces`]).
+    KeyLiteral {
+        /// The text.
+        text: String,
+    },
+    /// A template piece of the key (a detail of [`PartNote::KeyPieces`]).
+    KeyTemplatePiece {
+        /// As written (`{{ .Branch }}`).
+        written: String,
+        /// What it is.
+        template: KeyTemplate,
+    },
+    /// How `restore_cache` uses the key.
+    KeyRestore {
+        /// The fixed start every matching key has.
+        prefix: String,
+    },
+    /// How `save_cache` uses the key.
+    KeySave,
+    /// The value is replaced when the configuration is compiled.
+    ValueCompiled {
+        /// As written (`pipeline.git.branch`).
+        name: String,
+    },
+    /// A pipeline parameter.
+    PipelineParameter {
+        /// Its name.
+        name: String,
+    },
+    /// The pipeline parameter's default.
+    ValueDefault {
+        /// The default.
+        default: String,
+    },
+    /// The pipeline parameter has no default.
+    ValueNoDefault,
+    /// The pipeline parameter is not declared.
+    ValueUndeclared,
+    /// A parameter of the job, command or executor.
+    ParameterValue {
+        /// Its name.
+        name: String,
+    },
+    /// A matrix parameter.
+    MatrixValue {
+        /// Its name.
+        name: String,
+    },
+    /// What a documented pipeline value expands to.
+    PipelineValueMeaning(PipelineValue),
+    /// A pipeline value CircleCI does not document.
+    UnknownPipelineValue {
+        /// As written.
+        name: String,
+    },
+}
+
+impl PartNote {
+    /// The sentence in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => en::text(self),
+            Lang::Fr => fr::text(self),
+        }
+    }
+
+    /// Whether it details the note before it (a piece of a cache key).
+    pub fn is_detail(&self) -> bool {
+        matches!(
+            self,
+            Self::KeyLiteral { .. } | Self::KeyTemplatePiece { .. }
+        )
+    }
+}
+
+/// A note about a list of names.
+type NamesNote = fn(Vec<String>) -> PartNote;
+
+/// Names as code, separated by commas.
+fn code_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The innermost part written at `line`:`column` (both from 1), if any.
+pub fn part_at(report: &ConfigReport, line: usize, column: usize) -> Option<&Part> {
+    let inside = |part: &&Part| {
+        let span = part.span;
+        (span.line, span.column) <= (line, column)
+            && (line, column) < (span.end_line, span.end_column.max(span.column + 1))
+    };
+    report
+        .parts
+        .iter()
+        .filter(inside)
+        .min_by_key(|part| part.span.end - part.span.start)
+}
+
+/// What `part` of `report` is, as notes in order.
+pub fn explain_part(report: &ConfigReport, part: &Part) -> Vec<PartNote> {
+    let name = part.detail.clone();
+    match (&part.subject, part.kind) {
+        (PartSubject::BuiltinStep, _) => vec![PartNote::BuiltinStep { name }],
+        (PartSubject::CommandStep, _) => {
+            if report.config.commands.iter().any(|c| c.name.value == name) {
+                vec![PartNote::CommandStep { name }]
+            } else {
+                vec![PartNote::UndefinedCommandStep { name }]
+            }
+        }
+        (PartSubject::OrbStep { orb, command }, _) => vec![PartNote::OrbStep {
+            orb: orb.clone(),
+            command: command.clone(),
+        }],
+        (PartSubject::ParameterSteps, _) => vec![PartNote::ParameterSteps { name }],
+        (PartSubject::WorkflowJob { workflow, job }, _) => {
+            explain_workflow_job(report, *workflow, *job).unwrap_or(vec![PartNote::Key { name }])
+        }
+        (
+            PartSubject::CacheKeyTemplate {
+                template,
+                key,
+                restore,
+            },
+            _,
+        ) => explain_template(template, key, *restore),
+        (PartSubject::Value(reference), _) => explain_value(report, reference),
+        (PartSubject::Named, kind) => explain_named(report, kind, name),
+    }
+}
+
+/// A part its name explains.
+fn explain_named(report: &ConfigReport, kind: PartKind, name: String) -> Vec<PartNote> {
+    let config = &report.config;
+    match kind {
+        PartKind::Job => {
+            let workflows: Vec<String> = config
+                .workflows
+                .iter()
+                .filter(|w| w.jobs.iter().any(|j| j.job.value == name))
+                .map(|w| w.name.value.clone())
+                .collect();
+            let run_by = if workflows.is_empty() {
+                PartNote::JobUnused
+            } else {
+                PartNote::JobRunBy { workflows }
+            };
+            vec![PartNote::Job { name }, run_by]
+        }
+        PartKind::Workflow => explain_workflow(report, name),
+        PartKind::Executor => vec![PartNote::Executor { name }],
+        PartKind::Command => {
+            let steps = config
+                .commands
+                .iter()
+                .find(|c| c.name.value == name)
+                .map_or(0, |c| c.steps.len());
+            vec![PartNote::Command { name, steps }]
+        }
+        PartKind::Orb => {
+            let reference = config
+                .orbs
+                .iter()
+                .find(|o| o.name.value == name)
+                .and_then(|o| o.reference.as_ref())
+                .map(|reference| reference.value.clone());
+            vec![match reference {
+                Some(reference) => PartNote::Orb { name, reference },
+                None => PartNote::InlineOrb { name },
+            }]
+        }
+        PartKind::Parameter => vec![PartNote::Parameter { name }],
+        PartKind::Key
+        | PartKind::Step
+        | PartKind::WorkflowJob
+        | PartKind::CacheKeyTemplate
+        | PartKind::PipelineValue
+        | PartKind::ParameterReference => vec![PartNote::Key { name }],
+    }
+}
+
+/// A workflow: its jobs, stages and schedules.
+fn explain_workflow(report: &ConfigReport, name: String) -> Vec<PartNote> {
+    let Some(index) = report
+        .config
+        .workflows
+        .iter()
+        .position(|w| w.name.value == name)
+    else {
+        return vec![PartNote::WorkflowEmpty { name }];
+    };
+    let workflow = &report.config.workflows[index];
+    let stages = report.graphs.get(index).map_or(0, |g| g.stages.len());
+    let mut out = vec![PartNote::Workflow {
+        name,
+        jobs: workflow.jobs.len(),
+        stages,
+    }];
+    if !workflow.schedules.is_empty() {
+        out.push(PartNote::WorkflowSchedule {
+            crons: workflow.schedules.iter().map(|s| s.value.clone()).collect(),
+        });
+    }
+    out
+}
+
+/// Entry `job` of workflow `workflow`: what it runs, what it waits for, where it may run.
+fn explain_workflow_job(
+    report: &ConfigReport,
+    workflow: usize,
+    job: usize,
+) -> Option<Vec<PartNote>> {
+    let workflow = report.config.workflows.get(workflow)?;
+    let entry = workflow.jobs.get(job)?;
+    let names = |values: &[super::model::Spanned<String>]| -> Vec<String> {
+        values.iter().map(|value| value.value.clone()).collect()
+    };
+    let mut out = vec![PartNote::WorkflowJob {
+        workflow: workflow.name.value.clone(),
+        job: entry.job.value.clone(),
+        name: entry.name.as_ref().map(|alias| alias.value.clone()),
+    }];
+    if entry.approval {
+        out.push(PartNote::Approval);
+    }
+    out.push(if entry.requires.is_empty() {
+        PartNote::RequiresNone
+    } else {
+        PartNote::Requires {
+            jobs: entry.requires.iter().map(|r| r.job.value.clone()).collect(),
+        }
+    });
+    if !entry.contexts.is_empty() {
+        out.push(PartNote::Contexts {
+            names: names(&entry.contexts),
+        });
+    }
+    if let Some(filters) = &entry.filters {
+        let lists: [(&Vec<String>, NamesNote); 4] = [
+            (&filters.branches_only, |names| PartNote::BranchesOnly {
+                names,
+            }),
+            (&filters.branches_ignore, |names| PartNote::BranchesIgnore {
+                names,
+            }),
+            (&filters.tags_only, |names| PartNote::TagsOnly { names }),
+            (&filters.tags_ignore, |names| PartNote::TagsIgnore { names }),
+        ];
+        for (values, note) in lists {
+            if !values.is_empty() {
+                out.push(note(values.clone()));
+            }
+        }
+    }
+    if let Some(matrix) = &entry.matrix {
+        out.push(PartNote::Matrix {
+            parameters: matrix
+                .parameters
+                .iter()
+                .map(|(name, _)| name.clone())
+                .collect(),
+        });
+    }
+    Some(out)
+}
+
+/// A `{{ ... }}` template: what it renders to, then the whole key it belongs to, piece by piece.
+fn explain_template(template: &KeyTemplate, key: &str, restore: bool) -> Vec<PartNote> {
+    let mut out = vec![
+        PartNote::Template(template.clone()),
+        PartNote::KeyPieces {
+            key: key.to_owned(),
+        },
+    ];
+    for segment in CacheKey::parse(key).segments {
+        out.push(match segment {
+            KeySegment::Literal { text } => PartNote::KeyLiteral { text },
+            KeySegment::Template {
+                template,
+                start,
+                end,
+            } => PartNote::KeyTemplatePiece {
+                written: key[start..end].to_owned(),
+                template,
+            },
+        });
+    }
+    out.push(if restore {
+        let matched = restore_matches(&[key]);
+        PartNote::KeyRestore {
+            prefix: matched
+                .first()
+                .map_or(String::new(), |m| m.literal_prefix.clone()),
+        }
+    } else {
+        PartNote::KeySave
+    });
+    out
+}
+
+/// A `<< ... >>` value: when it is replaced, and by what.
+fn explain_value(report: &ConfigReport, reference: &Reference) -> Vec<PartNote> {
+    match reference {
+        Reference::PipelineParameter(name) => {
+            let declared = report
+                .config
+                .parameters
+                .iter()
+                .find(|p| p.name.value == *name);
+            let default = match declared.and_then(|p| p.default.clone()) {
+                Some(default) => PartNote::ValueDefault { default },
+                None if declared.is_some() => PartNote::ValueNoDefault,
+                None => PartNote::ValueUndeclared,
+            };
+            vec![PartNote::PipelineParameter { name: name.clone() }, default]
+        }
+        Reference::Parameter(name) => vec![PartNote::ParameterValue { name: name.clone() }],
+        Reference::Matrix(name) => vec![PartNote::MatrixValue { name: name.clone() }],
+        Reference::PipelineValue(path) => {
+            let name = reference.path();
+            let meaning = match PipelineValue::from_path(path) {
+                Some(value) => PartNote::PipelineValueMeaning(value),
+                None => PartNote::UnknownPipelineValue { name: name.clone() },
+            };
+            vec![PartNote::ValueCompiled { name }, meaning]
+        }
+        Reference::Other(_) => vec![PartNote::ValueCompiled {
+            name: reference.path(),
+        }],
+    }
+}
+
+#[cfg(test)]
+mod tests;
