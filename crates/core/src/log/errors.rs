@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::lines::LogLines;
-use super::script::{is_footer, is_shebang, is_shell_source};
+use super::script::{is_footer, is_shell_source, read_lines, Place, ReadLine};
 
 /// Words that make a line look like an error (compared without regard to case).
 const ERROR_WORDS: &[&str] = &[
@@ -53,46 +53,24 @@ pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<
 /// Whether an exit footer is printed inside what looks like the script of `range` (no blank line
 /// between the script and the output that ends with the footer).
 fn footer_under_the_script(lines: &LogLines, range: Range<usize>) -> bool {
-    let mut in_script = false;
-    for index in range {
-        let text = lines.text(index).trim();
-        if text.is_empty() {
-            in_script = false;
-        } else if is_shebang(text) {
-            in_script = true;
-        } else if in_script && is_footer(text) {
-            return true;
-        }
-    }
-    false
+    read_lines(lines, range).any(|line| line.place != Place::Output && is_footer(line.text))
 }
 
 /// One reading of [`first_error_line`]: with `read_script`, the script's lines after its command that
 /// are not shell source count as output.
 fn scan(lines: &LogLines, range: Range<usize>, read_script: bool) -> Option<usize> {
-    let mut in_script = false;
-    let mut command_seen = false;
     let mut last_output = None;
     let mut summary = None;
     let mut lowered = String::new();
     let end = range.end;
-    for index in range {
-        let text = lines.text(index).trim();
-        if text.is_empty() {
-            in_script = false;
+    for ReadLine { index, text, place } in read_lines(lines, range) {
+        let skipped = match place {
+            Place::Output => false,
+            Place::Command => true,
+            Place::Script => !read_script || is_shell_source(text),
+        };
+        if skipped {
             continue;
-        }
-        if is_shebang(text) {
-            in_script = true;
-            command_seen = false;
-            continue;
-        }
-        if in_script {
-            let command = !command_seen;
-            command_seen = true;
-            if !read_script || command || is_shell_source(text) {
-                continue;
-            }
         }
         if is_footer(text) {
             if text.starts_with("Exited with code")

@@ -1,5 +1,7 @@
 //! Run-step scripts: the shebang line CircleCI prints before a run step's command, and the lines
-//! that close a step (its footer).
+//! that close a step (its footer), and reading a step's lines knowing which are its script.
+
+use super::lines::LogLines;
 
 /// Whether `line` is the shebang CircleCI prints at the top of a run step (`#!/bin/bash -eo
 /// pipefail`, `#!/bin/sh`...). A shebang whose `#` a markdown renderer ate (`!/bin/bash`) counts too.
@@ -43,6 +45,58 @@ pub(crate) fn is_shell_source(line: &str) -> bool {
                     .bytes()
                     .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_')
         })
+}
+
+/// A non-blank line of a step, read in order, and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ReadLine<'a> {
+    /// Its index in the log.
+    pub(crate) index: usize,
+    /// Its text, trimmed.
+    pub(crate) text: &'a str,
+    /// Where it stands against the script a run step echoes.
+    pub(crate) place: Place,
+}
+
+/// Where a line stands against the script a run step echoes under its shebang.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// Not in a script: output.
+    Output,
+    /// The first line under the shebang: the command.
+    Command,
+    /// A later line of the script, before the first blank line (it may be output printed right under
+    /// the script, as `circleci local execute` prints it).
+    Script,
+}
+
+/// The non-blank lines of `range` other than shebangs, each with its [`Place`]: a shebang opens a
+/// script, a blank line closes it.
+pub(crate) fn read_lines(
+    lines: &LogLines,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = ReadLine<'_>> {
+    let mut place = Place::Output;
+    range.filter_map(move |index| {
+        let text = lines.text(index).trim();
+        if text.is_empty() {
+            place = Place::Output;
+            return None;
+        }
+        if is_shebang(text) {
+            place = Place::Command;
+            return None;
+        }
+        let here = place;
+        if place == Place::Command {
+            place = Place::Script;
+        }
+        Some(ReadLine {
+            index,
+            text,
+            place: here,
+        })
+    })
 }
 
 /// Whether `line` is one CircleCI prints when a step ends: the exit code, `Success!`, `Step failed`...

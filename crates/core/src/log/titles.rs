@@ -106,7 +106,21 @@ fn next_non_blank(lines: &LogLines, from: usize, limit: usize) -> Option<usize> 
 /// The duration of a line the job page prints under a title (`1m 3s`, or `1m 3s\t...` when copied
 /// from a table).
 fn duration_of(line: &str) -> Option<u64> {
-    line.split('\t').next().and_then(parse_duration)
+    // A duration is short: look for the tab only in the first bytes, not along a long line.
+    const LONGEST: usize = 20;
+    let line = line.trim_start();
+    if !line.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let end = line
+        .bytes()
+        .take(LONGEST + 1)
+        .position(|byte| byte == b'\t')
+        .unwrap_or(line.len());
+    if end > LONGEST {
+        return None;
+    }
+    parse_duration(&line[..end])
 }
 
 /// Whether a run step's script starts within the next few lines from `from`: a shebang, maybe after the

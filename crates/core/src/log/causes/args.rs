@@ -51,12 +51,25 @@ impl<'a> Evidence<'a> {
             .find_map(|text| text.find(needle).map(|at| &text[at + needle.len()..]))
     }
 
-    /// The first line of the phase that contains `needle`, and what follows it there.
+    /// The first line around the evidence (up to [`LINES_BEFORE`] lines before it, [`LINES_AFTER`] after
+    /// it, in the phase) that contains `needle`, and what follows it there. What names a cause's subject
+    /// (the command, the image, the key) is printed near it; a step of a million lines is not read whole.
     pub(crate) fn after_in_phase(&self, needle: &str) -> Option<&'a str> {
-        self.phase_texts()
+        let first = self.hits.first().copied().unwrap_or(self.range.start);
+        let last = self.hits.last().copied().unwrap_or(self.range.start);
+        let start = first.saturating_sub(LINES_BEFORE).max(self.range.start);
+        let end = (last + LINES_AFTER).min(self.range.end);
+        (start..end)
+            .map(|index| self.text(index))
             .find_map(|text| text.find(needle).map(|at| &text[at + needle.len()..]))
     }
 }
+
+/// How far before the first evidence line [`Evidence::after_in_phase`] looks.
+const LINES_BEFORE: usize = 300;
+
+/// How far after the last evidence line [`Evidence::after_in_phase`] looks.
+const LINES_AFTER: usize = 30;
 
 /// Reads the arguments of a cause.
 pub(crate) type ArgReader = fn(&Evidence<'_>) -> Vec<CauseArg>;

@@ -22,7 +22,7 @@ use crate::log::errors::first_error_line;
 use crate::log::facts::{Fact, FactKind};
 use crate::log::lines::LogLines;
 use crate::log::report::{LogFormat, Phase, PhaseStatus};
-use crate::log::script::{is_shebang, is_shell_source};
+use crate::log::script::{is_shell_source, read_lines, Place, ReadLine};
 use crate::log::status::footer_exit_code;
 use crate::phases::{self, KnownPhase, PhaseKind};
 
@@ -175,19 +175,9 @@ fn find_causes(lines: &LogLines, reading: &Reading) -> Vec<Cause> {
             .collect(),
         Wanted::Notices => Vec::new(),
     };
-    let mut in_script = false;
-    for index in range.clone() {
-        let text = lines.text(index).trim();
-        if text.is_empty() {
-            in_script = false;
-            continue;
-        }
-        if is_shebang(text) {
-            in_script = true;
-            continue;
-        }
+    for ReadLine { index, text, place } in read_lines(lines, range.clone()) {
         // Output printed right under the script, with no blank line between, is output all the same.
-        let script = in_script && is_shell_source(text);
+        let script = place != Place::Output && is_shell_source(text);
         needles::search(text, script, step, &mut |cause| {
             record(&mut hits, cause, index)
         });
