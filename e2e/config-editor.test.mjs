@@ -63,9 +63,9 @@ test('a pasted configuration is drawn as a workflow graph with its jobs and arro
   const deploy = graph.locator('[data-testid=graph-job][data-job=deploy]');
   assert.match(await deploy.textContent(), /production/);
   assert.match(await deploy.textContent(), /main/);
-  // Stages are columns: each job is to the right of the one it waits for.
-  const xs = await graph.getByTestId('graph-job').evaluateAll((boxes) => boxes.map((b) => b.getBoundingClientRect().x));
-  assert.ok(xs[0] < xs[1] && xs[1] < xs[2] && xs[2] < xs[3], `columns at ${xs}`);
+  // Stages are bands from top to bottom: each job is below the one it waits for.
+  const ys = await graph.getByTestId('graph-job').evaluateAll((boxes) => boxes.map((b) => b.getBoundingClientRect().y));
+  assert.ok(ys[0] < ys[1] && ys[1] < ys[2] && ys[2] < ys[3], `stages at ${ys}`);
   assert.equal(await lens.page.locator('[data-testid=source-line]').count(), PIPELINE.trimEnd().split('\n').length);
   await lens.close();
 });

@@ -27,6 +27,8 @@ describe('guided tour', () => {
       assert.equal(lens.relativePath(), `en/tour/${index + 1}`);
       assert.equal(await lens.byTestId('tour-progress').textContent(), `Step ${index + 1} of 12`);
       assert.equal(await lens.byTestId('tour-phase-title').textContent(), title);
+      // The list numbers the current stop as the progress does.
+      assert.equal(await lens.page.locator('.tour-steps li.is-current').textContent(), `${index + 1}.${title}`);
       await lens.byTestId('tour-config').waitFor();
       await lens.byTestId('tour-doc-link').waitFor();
     }

@@ -15,10 +15,12 @@ use crate::i18n::{t, Lang, Msg};
 use crate::pages::{config::ConfigPage, docs::DocsPage, log::LogPage, not_found::NotFound};
 use crate::routes::base_path;
 use crate::services::preferences;
+use crate::state::handoff::Handoff;
 
 /// The whole site.
 #[component]
 pub(crate) fn App() -> impl IntoView {
+    Handoff::provide();
     view! {
         <Router base=base_path()>
             <Routes fallback=|| view! { <LanguageShell lang=Signal::stored(preferences::preferred_lang())><NotFound/></LanguageShell> }>

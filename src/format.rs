@@ -2,13 +2,56 @@
 
 use crate::i18n::Lang;
 
-/// Replaces each `{name}` of `template` with its value (a `String` or a `&str`).
+/// Replaces each `{name}` of `template` with its value (a `String` or a `&str`), and each
+/// `{name|one|other}` with the form that agrees with the number `name` holds: `one` for 1, `other`
+/// otherwise, or a third form for 0 when one is given (`{count|phase|phases|phase}`: French says « 0 phase »).
+/// A placeholder with no value is kept as written.
 pub(crate) fn fill<S: AsRef<str>>(template: &str, args: &[(&str, S)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value.as_ref());
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            rest = &rest[open..];
+            break;
+        };
+        let inner = &after[..close];
+        let mut parts = inner.split('|');
+        let name = parts.next().unwrap_or_default();
+        match args.iter().find(|(wanted, _)| *wanted == name) {
+            Some((_, value)) => {
+                let forms: Vec<&str> = parts.collect();
+                if forms.is_empty() {
+                    out.push_str(value.as_ref());
+                } else {
+                    out.push_str(plural_form(value.as_ref(), &forms));
+                }
+            }
+            None => {
+                out.push('{');
+                out.push_str(inner);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
     }
+    out.push_str(rest);
     out
+}
+
+/// The form of `forms` (`[one, other]` or `[one, other, zero]`) that agrees with the number written in
+/// `value` (digits read through any grouping: `12,345`, `12 345`).
+fn plural_form<'a>(value: &str, forms: &[&'a str]) -> &'a str {
+    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+    let number: u64 = digits.parse().unwrap_or(u64::MAX);
+    match (number, forms) {
+        (0, [_, _, zero, ..]) => zero,
+        (1, [one, ..]) => one,
+        (_, [_, other, ..]) => other,
+        (_, [only]) => only,
+        (_, []) => "",
+    }
 }
 
 /// A duration the way people read it: `850 ms`, `4.7 s`, `2 min 05 s`, `1 h 03 min` (French: `4,7 s`).
@@ -67,6 +110,21 @@ mod tests {
         );
         assert_eq!(fill::<&str>("no {placeholder}", &[]), "no {placeholder}");
         assert_eq!(fill("{who} wins", &[("who", "ours")]), "ours wins");
+    }
+
+    #[test]
+    fn a_word_agrees_with_its_number() {
+        let phases = |count: &str| fill("{count} {count|phase|phases}", &[("count", count)]);
+        assert_eq!(phases("1"), "1 phase");
+        assert_eq!(phases("2"), "2 phases");
+        assert_eq!(phases("0"), "0 phases");
+        assert_eq!(phases("12,001"), "12,001 phases");
+        let french = |count: &str| fill("{count} {count|étape|étapes|étape}", &[("count", count)]);
+        assert_eq!(french("0"), "0 étape");
+        assert_eq!(french("1"), "1 étape");
+        assert_eq!(french("1\u{202f}000"), "1\u{202f}000 étapes");
+        // A value never fills the placeholders of another.
+        assert_eq!(fill("{a} {b}", &[("a", "{b}"), ("b", "x")]), "{b} x");
     }
 
     #[test]

@@ -31,7 +31,12 @@ pub(crate) fn site_url() -> String {
 
 /// The log explainer in `lang`.
 pub(crate) fn log_href(lang: Lang) -> String {
-    site_href(&format!("/{}/", lang.code()))
+    site_href(&log_path(lang))
+}
+
+/// The log explainer's path in the app, for the router's `navigate` (which adds the base itself).
+pub(crate) fn log_path(lang: Lang) -> String {
+    format!("/{}/", lang.code())
 }
 
 /// Phase `index` (0-based) of the log in the log explainer.
@@ -41,7 +46,12 @@ pub(crate) fn phase_href(lang: Lang, index: usize) -> String {
 
 /// The config explainer in `lang`.
 pub(crate) fn config_href(lang: Lang) -> String {
-    site_href(&format!("/{}/config", lang.code()))
+    site_href(&config_path(lang))
+}
+
+/// The config explainer's path in the app, for the router's `navigate` (which adds the base itself).
+pub(crate) fn config_path(lang: Lang) -> String {
+    format!("/{}/config", lang.code())
 }
 
 /// A position of the configuration in the config explainer (1-based line and column).

@@ -5,6 +5,8 @@
 pub(crate) mod clipboard;
 pub(crate) mod content;
 pub(crate) mod download;
+pub(crate) mod draft_store;
+pub(crate) mod drafts;
 pub(crate) mod keys;
 pub(crate) mod log_worker;
 pub(crate) mod next_task;

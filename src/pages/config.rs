@@ -21,11 +21,14 @@ use crate::components::config::diagnostics::ConfigDiagnostics;
 use crate::components::config::editor::ConfigEditor;
 use crate::components::config::explanation::ConfigExplanation;
 use crate::components::config::graph::ConfigGraphs;
+use crate::components::config::looks_like_log::LooksLikeLog;
 use crate::components::config::source::ConfigSource;
 use crate::format::fill;
 use crate::i18n::{t, use_lang, Msg};
-use crate::services::preferences::{self, Draft};
+use crate::services::drafts::{small_draft, DraftKeeper};
+use crate::services::preferences::Draft;
 use crate::state::config::{Analysis, ConfigState};
+use crate::state::handoff::Handoff;
 
 /// How long typing must pause before the text is analysed.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -45,7 +48,22 @@ fn debounce_for(bytes: usize) -> Duration {
 pub(crate) fn ConfigPage() -> impl IntoView {
     let state = ConfigState::new();
     provide_context(state);
-    let text = RwSignal::new(preferences::config_draft().unwrap_or_default());
+    let handed = use_context::<Handoff>().and_then(|handoff| handoff.take(Draft::Config));
+    let keeper = DraftKeeper::new(Draft::Config);
+    let handed_over = handed.is_some();
+    let text = RwSignal::new(
+        handed
+            .or_else(|| small_draft(Draft::Config))
+            .unwrap_or_default(),
+    );
+    if !handed_over && text.with_untracked(String::is_empty) {
+        // A draft too large for `localStorage` comes from IndexedDB, unless the reader typed first.
+        keeper.restore_large(move |draft| {
+            if text.try_with_untracked(String::is_empty) == Some(true) {
+                text.set(draft);
+            }
+        });
+    }
     crate::components::share::restore::restore_config_link(state, text);
     let requested = use_query_map().with_untracked(|query| {
         let number = |name: &str| {
@@ -55,7 +73,7 @@ pub(crate) fn ConfigPage() -> impl IntoView {
         };
         number("line").map(|line| (line, number("column")))
     });
-    analyse_as_typed(state, text, requested);
+    analyse_as_typed(state, text, keeper, requested);
     keep_selection_in_address(state);
     let has_text = move || text.with(|text| !text.trim().is_empty());
     view! {
@@ -64,13 +82,14 @@ pub(crate) fn ConfigPage() -> impl IntoView {
             <crate::components::config::keys::ConfigKeys/>
             <p class="intro">{t(Msg::ConfigIntro)}</p>
             <ConfigEditor text=text/>
-            <DraftNotice which=Draft::Config text=text/>
+            <DraftNotice keeper=keeper text=text/>
             <SecretsNotice text=text/>
             <crate::components::share::panel::ShareConfigLink text=text/>
             <Show
                 when=has_text
                 fallback=|| view! { <p class="config-empty" data-testid="config-empty">{t(Msg::ConfigEmpty)}</p> }
             >
+                <LooksLikeLog text=text/>
                 <YamlError/>
                 <div class="config-workspace">
                     <ConfigSource/>
@@ -90,6 +109,7 @@ pub(crate) fn ConfigPage() -> impl IntoView {
 fn analyse_as_typed(
     state: ConfigState,
     text: RwSignal<String>,
+    keeper: DraftKeeper,
     requested: Option<(usize, Option<usize>)>,
 ) {
     let edits = StoredValue::new(0_u64);
@@ -102,7 +122,7 @@ fn analyse_as_typed(
             if edits.try_get_value() != Some(generation) {
                 return;
             }
-            preferences::save_draft(Draft::Config, &current);
+            keeper.save(&current);
             let analysis = Analysis::new(current, generation);
             let syntax_line = analysis.report.syntax_error().map(|d| d.span.line);
             state.hovered.set(None);

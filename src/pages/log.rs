@@ -26,7 +26,9 @@ use crate::components::log::view::LogView;
 use crate::i18n::{t, Msg};
 use crate::routes::base_path;
 use crate::samples::SEED_LOG;
-use crate::services::preferences::{self, Draft};
+use crate::services::drafts::{small_draft, DraftKeeper};
+use crate::services::preferences::Draft;
+use crate::state::handoff::Handoff;
 use crate::state::log::LogState;
 
 /// How long the page waits after the last keystroke before parsing.
@@ -40,10 +42,15 @@ pub(crate) fn LogPage() -> impl IntoView {
         .read_untracked()
         .get("example")
         .is_some_and(|name| name == "seed");
+    let handed = use_context::<Handoff>().and_then(|handoff| handoff.take(Draft::Log));
+    let keeper = DraftKeeper::new(Draft::Log);
+    let from_elsewhere = wants_example || handed.is_some();
     let initial = if wants_example {
         SEED_LOG.to_owned()
     } else {
-        preferences::log_draft().unwrap_or_default()
+        handed
+            .or_else(|| small_draft(Draft::Log))
+            .unwrap_or_default()
     };
     let state = LogState {
         text: RwSignal::new(initial),
@@ -54,6 +61,14 @@ pub(crate) fn LogPage() -> impl IntoView {
         worker_secrets: RwSignal::new(None),
     };
     provide_context(state);
+    if !from_elsewhere && state.text.with_untracked(String::is_empty) {
+        // A draft too large for `localStorage` comes from IndexedDB, unless the reader typed first.
+        keeper.restore_large(move |text| {
+            if state.text.try_with_untracked(String::is_empty) == Some(true) {
+                state.text.set(text);
+            }
+        });
+    }
     crate::components::share::restore::restore_log_link(state.text);
     let parser = crate::services::log_worker::LogParser::provide(state.text, state.worker_secrets);
 
@@ -79,9 +94,7 @@ pub(crate) fn LogPage() -> impl IntoView {
             if state.report.is_disposed() {
                 return;
             }
-            state
-                .text
-                .with_untracked(|text| preferences::save_draft(Draft::Log, text));
+            state.text.with_untracked(|text| keeper.save(text));
             // Shows the report: now for a small log, when the worker delivers it for a large one.
             let show = move |report: Option<LogReport>| {
                 if state.report.is_disposed() {
@@ -128,7 +141,7 @@ pub(crate) fn LogPage() -> impl IntoView {
             <crate::components::log::keys::LogKeys/>
             <p class="intro">{t(Msg::LogIntro)}</p>
             <LogInput/>
-            <DraftNotice which=Draft::Log text=state.text/>
+            <DraftNotice keeper=keeper text=state.text/>
             <SecretsNotice text=state.text found_elsewhere=state.worker_secrets/>
             <crate::components::share::panel::ShareLogLink/>
             <LogNotes/>

@@ -21,6 +21,7 @@ use crate::format::fill;
 use crate::i18n::{t, use_lang, Lang, Msg};
 use crate::routes::{doc_href, site_href, tour_path};
 use crate::services::content::{fetch_doc_html, ContentError};
+use crate::wording::phases::display_title;
 
 /// The id of the page of `content/<lang>/` that holds the tour's text.
 const TOUR_PAGE: &str = "tour";
@@ -165,15 +166,23 @@ pub(crate) fn TourPage() -> impl IntoView {
 /// One entry of the list of stops: a link, marked when it is the current one.
 fn step_item(n: usize, phases: usize, current: Memo<usize>, lang: Signal<Lang>) -> impl IntoView {
     let data = tour_data();
+    // Phases are numbered as the progress counts them ("Step 3 of 12"); the start and the end are not.
+    let number = match Stop::from_number(n, phases) {
+        Stop::Phase(index) => Some(format!("{}.", index + 1)),
+        Stop::Start | Stop::End => None,
+    };
     let label = move || match Stop::from_number(n, phases) {
         Stop::Start => lang.get().text(Msg::TourStartLabel).to_owned(),
-        Stop::Phase(index) => data.log.phases[index].title.clone(),
+        Stop::Phase(index) => display_title(&data.log.phases[index].title, index, lang.get()),
         Stop::End => lang.get().text(Msg::TourEndLabel).to_owned(),
     };
     let href = move || site_href(&tour_path(lang.get(), n));
     view! {
         <li class:is-current=move || current.get() == n>
-            <A href=href attr:aria-current=move || (current.get() == n).then_some("step")>{label}</A>
+            <A href=href attr:aria-current=move || (current.get() == n).then_some("step")>
+                {number.map(|number| view! { <span class="tour-step-number">{number}</span> })}
+                {label}
+            </A>
         </li>
     }
 }

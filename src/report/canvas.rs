@@ -10,7 +10,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 mod theme;
 
 use crate::report::snapshot::Snapshot;
-use theme::{paint_of, read_theme};
+use theme::{paint_of, read_theme, Theme};
 
 /// CSS pixels around the content.
 const PADDING: f64 = 16.0;
@@ -87,7 +87,13 @@ pub(crate) fn draw(snapshot: &Snapshot) -> Result<HtmlCanvasElement, String> {
         .map_err(describe)?;
 
     let mut y = TITLE_HEIGHT + PADDING;
-    for line in &snapshot.lines {
+    let muted_font = format!("italic 12px {}", theme.sans);
+    for (index, line) in snapshot.lines.iter().enumerate() {
+        if index == snapshot.elided_at {
+            if let Some(more) = &snapshot.more {
+                y = draw_muted(&context, &theme, &muted_font, more, y)?;
+            }
+        }
         let baseline = y + FONT_SIZE;
         if line.marked {
             context.set_fill_style_str(&theme.fail);
@@ -143,15 +149,30 @@ pub(crate) fn draw(snapshot: &Snapshot) -> Result<HtmlCanvasElement, String> {
         }
         y += LINE_HEIGHT;
     }
-    context.set_font(&format!("italic 12px {}", theme.sans));
-    context.set_fill_style_str(&theme.muted);
-    for footer in [&snapshot.more, &snapshot.note].into_iter().flatten() {
-        context
-            .fill_text(footer, PADDING, y + FONT_SIZE)
-            .map_err(describe)?;
-        y += LINE_HEIGHT;
+    let more_at_end = snapshot
+        .more
+        .as_ref()
+        .filter(|_| snapshot.elided_at >= snapshot.lines.len());
+    for footer in [more_at_end, snapshot.note.as_ref()].into_iter().flatten() {
+        y = draw_muted(&context, &theme, &muted_font, footer, y)?;
     }
     Ok(canvas)
+}
+
+/// Draws a muted line of prose (an elision, a note) at `y`; returns where the next line goes.
+fn draw_muted(
+    context: &CanvasRenderingContext2d,
+    theme: &Theme,
+    font: &str,
+    text: &str,
+    y: f64,
+) -> Result<f64, String> {
+    context.set_font(font);
+    context.set_fill_style_str(&theme.muted);
+    context
+        .fill_text(text, PADDING, y + FONT_SIZE)
+        .map_err(describe)?;
+    Ok(y + LINE_HEIGHT)
 }
 
 fn context_of(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {

@@ -33,7 +33,7 @@ pub(crate) fn failure_blocks(
                 ("number", (failure.phase + 1).to_string()),
                 (
                     "title",
-                    redaction.apply(&display_title(&phase.title, failure.phase)),
+                    redaction.apply(&display_title(&phase.title, failure.phase, lang)),
                 ),
             ],
         )

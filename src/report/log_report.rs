@@ -132,7 +132,7 @@ pub(crate) fn phase_heading(
             ("number", (index + 1).to_string()),
             (
                 "title",
-                redaction.apply(&display_title(&phase.title, index)),
+                redaction.apply(&display_title(&phase.title, index, lang)),
             ),
         ],
     )
@@ -370,7 +370,7 @@ mod tests {
                     heading,
                     &[
                         ("number", (index + 1).to_string()),
-                        ("title", display_title(&phase.title, index)),
+                        ("title", display_title(&phase.title, index, lang)),
                     ],
                 );
                 assert!(

@@ -19,6 +19,9 @@ use crate::wording::status::{kind_label, status_label};
 /// At most this many lines are drawn; the rest are counted.
 pub(crate) const MAX_LINES: usize = 120;
 
+/// How many lines of a long phase's head a screenshot keeps; the rest of [`MAX_LINES`] is its tail.
+const HEAD_LINES: usize = 40;
+
 /// How a run of text looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Ink {
@@ -50,6 +53,9 @@ pub(crate) struct Snapshot {
     pub(crate) lines: Vec<SnapshotLine>,
     /// "… 12 more lines" when some were left out.
     pub(crate) more: Option<String>,
+    /// Where those lines were left out: [`Snapshot::more`] is drawn before the line of this index (the
+    /// length of `lines` to draw it after them all).
+    pub(crate) elided_at: usize,
     /// What was masked (or included unmasked), when the lines hold secrets.
     pub(crate) note: Option<String>,
     /// The name of the downloaded file.
@@ -76,10 +82,12 @@ pub(crate) fn phase_snapshot(
         || lang.text(Msg::ExportNoDuration).to_owned(),
         |ms| format_duration(ms, lang),
     );
-    let lines = phase
-        .lines
-        .clone()
-        .take(MAX_LINES)
+    // The head and the tail, where the error and the exit code are: the middle is left out.
+    let total = phase.lines.len();
+    let head = if total > MAX_LINES { HEAD_LINES } else { total };
+    let tail_start = phase.lines.end - (MAX_LINES - head).min(total - head);
+    let drawn = (phase.lines.start..phase.lines.start + head).chain(tail_start..phase.lines.end);
+    let lines = drawn
         .map(|line| {
             let text = report.lines.text(line);
             let runs = covering_runs(
@@ -111,7 +119,8 @@ pub(crate) fn phase_snapshot(
             status_label(phase.status, lang)
         ),
         lines,
-        more: more_lines(phase.lines.len(), lang),
+        more: more_lines(total, lang),
+        elided_at: head,
         note: redaction.note(lang, phase.first_line()),
         file_name: format!(
             "pipeline-lens-phase-{}{}.png",
@@ -137,7 +146,7 @@ pub(crate) fn part_snapshot(
     let block_text = texts.get(block.clone())?.join("\n");
     let redaction = Redaction::new(&block_text, mask_secrets);
     let path = redaction.apply(&yaml_path(&texts, first).join(" › "));
-    let drawn = lines
+    let drawn: Vec<SnapshotLine> = lines
         .get(block.clone())?
         .iter()
         .take(MAX_LINES)
@@ -174,6 +183,7 @@ pub(crate) fn part_snapshot(
                 ]
             )
         ),
+        elided_at: drawn.len(),
         lines: drawn,
         more: more_lines(block.len(), lang),
         note: redaction.note(lang, block.start + 1),
@@ -397,6 +407,14 @@ mod tests {
             .more
             .as_deref()
             .is_some_and(|more| more.ends_with("more lines")));
+        // The head, then the tail: the end of the step, where the error is, is drawn.
+        assert_eq!(shot.elided_at, HEAD_LINES);
+        let last = report.phases[index].last_line();
+        assert_eq!(shot.lines.last().map(|line| line.number), Some(last));
+        assert_eq!(
+            shot.lines[HEAD_LINES].number,
+            last + 1 - (MAX_LINES - HEAD_LINES)
+        );
         assert_eq!(
             shot.file_name,
             format!("pipeline-lens-phase-{}-run-tests.png", index + 1)

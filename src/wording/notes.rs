@@ -15,6 +15,7 @@ pub(crate) fn note_sentence(note: &Note, lang: Lang) -> String {
             &[("line", line.to_string()), ("column", column.to_string())],
         ),
         Note::UnknownJson => lang.text(Msg::NoteUnknownJson).to_owned(),
+        Note::JsonComments => lang.text(Msg::NoteJsonComments).to_owned(),
         Note::LooksLikeConfig => lang.text(Msg::NoteLooksLikeConfig).to_owned(),
         Note::CutMidLine { line } => fill(
             lang.text(Msg::NoteCutMidLine),

@@ -2,12 +2,17 @@
 
 use pipelens_core::log::LogFormat;
 
+use crate::format::fill;
 use crate::i18n::{Lang, Msg};
 
-/// The title shown for phase `index`: its title, or `#N` when the log gives none.
-pub(crate) fn display_title(title: &str, index: usize) -> String {
+/// The title shown for phase `index`: its title, or "Step N" in `lang` when the log gives none (no title
+/// and no command to name it after).
+pub(crate) fn display_title(title: &str, index: usize, lang: Lang) -> String {
     if title.trim().is_empty() {
-        format!("#{}", index + 1)
+        fill(
+            lang.text(Msg::PhaseUntitled),
+            &[("number", (index + 1).to_string())],
+        )
     } else {
         title.to_owned()
     }

@@ -1,21 +1,26 @@
-//! The workflows drawn as SVG: stages as columns, jobs as boxes, `requires` as arrows, approvals
-//! dashed with a pause sign, contexts and filters in small lines under the name. Clicking a job shows its
-//! entry in the text.
+//! The workflows drawn as SVG (laid out by `graph_layout`): stages as bands from top to bottom, jobs as
+//! boxes with their whole name, `requires` as arrows, approvals dashed with a pause sign, contexts, filters
+//! and the variant count of a matrix job in small lines under the name (a matrix job opens to list its
+//! variants). Choosing a job shows its entry in the text and marks what it waits for and what waits for
+//! it; the drawing zooms, fits its box and pans by dragging.
+
+use std::collections::HashSet;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use pipelens_core::config::graph::GraphNode;
 use pipelens_core::config::{PartKind, WorkflowGraph};
 use pipelens_core::text::shorten;
+use wasm_bindgen::JsCast;
 
-use super::graph_layout::{layout, BOX_HEIGHT, BOX_WIDTH};
+use super::graph_kinship::{kinships, Kinship};
+use super::graph_layout::{
+    layout, wrap_name, BoxLines, GraphLayout, BOX_PADDING, BOX_WIDTH, DETAIL_LINE_HEIGHT,
+    LINE_CHARS, NAME_LINES, NAME_LINE_HEIGHT,
+};
 use crate::format::fill;
 use crate::i18n::{t, use_lang, Lang, Msg};
 use crate::state::config::ConfigState;
-
-/// The most characters of a name drawn in a box; the full name is in its title.
-const NAME_CHARS: usize = 24;
-/// The most characters of a detail line (contexts, filters) drawn in a box.
-const DETAIL_CHARS: usize = 32;
 
 /// The filters of a job as short phrases (`master`, `!gh-pages`, `tag v.*`).
 fn filter_summary(node: &GraphNode) -> Vec<String> {
@@ -81,20 +86,235 @@ pub(crate) fn ConfigGraphs() -> impl IntoView {
     }
 }
 
-/// The drawing of one workflow.
+/// The most variant names an opened matrix job lists in its box.
+const LISTED_VARIANTS: usize = 24;
+
+/// What a box shows, line by line: the name (wrapped), then details, then the variants of an opened
+/// matrix job.
+struct BoxText {
+    name: Vec<String>,
+    details: Vec<String>,
+}
+
+impl BoxText {
+    fn lines(&self) -> BoxLines {
+        BoxLines {
+            name: self.name.len().max(1),
+            details: self.details.len(),
+        }
+    }
+}
+
+/// The text of the box of `node`, in `lang`; `opened` when its matrix is unfolded.
+fn box_text(node: &GraphNode, lang: Lang, opened: bool) -> BoxText {
+    let filters = filter_summary(node);
+    let mut details: Vec<String> = Vec::new();
+    if node.approval {
+        details.push(lang.text(Msg::ConfigGraphApproval).to_owned());
+    }
+    if !node.contexts.is_empty() {
+        details.push(fill(
+            lang.text(Msg::ConfigGraphContexts),
+            &[("list", &node.contexts.join(", "))],
+        ));
+    }
+    if !filters.is_empty() {
+        details.push(fill(
+            lang.text(Msg::ConfigGraphFilters),
+            &[("list", &filters.join(", "))],
+        ));
+    }
+    details.truncate(2);
+    let mut details: Vec<String> = details
+        .iter()
+        .map(|detail| shorten(detail, LINE_CHARS + 6).into_owned())
+        .collect();
+    if node.variants > 1 {
+        details.push(fill(
+            lang.text(Msg::ConfigGraphVariants),
+            &[("count", node.variants.to_string())],
+        ));
+        if opened {
+            details.extend(
+                node.variant_names
+                    .iter()
+                    .take(LISTED_VARIANTS)
+                    .map(|name| format!("· {}", shorten(name, LINE_CHARS + 4))),
+            );
+            let more = node
+                .variants
+                .saturating_sub(LISTED_VARIANTS.min(node.variant_names.len()));
+            if more > 0 && !node.variant_names.is_empty() {
+                details.push(fill(
+                    lang.text(Msg::ConfigGraphVariantsMore),
+                    &[("count", more.to_string())],
+                ));
+            }
+        }
+    }
+    BoxText {
+        name: wrap_name(&node.name, LINE_CHARS, NAME_LINES),
+        details,
+    }
+}
+
+/// The accessible name of a box: its visible lines in order (each `<text>` ends with a space, so that
+/// the text read from the box is these lines apart), then the whole name when the lines shortened it.
+fn box_label(node: &GraphNode, text: &BoxText) -> String {
+    let mut label = text.name.join(" ");
+    for detail in &text.details {
+        label.push(' ');
+        label.push_str(detail);
+    }
+    if text.name.concat() != node.name {
+        label.push_str(&format!(" ({})", node.name));
+    }
+    if node.job != node.name {
+        label.push_str(&format!(" ({})", node.job));
+    }
+    label
+}
+
+/// The drawing of one workflow: zoom buttons, then the SVG in a box that scrolls and can be dragged.
 fn workflow_view(
     state: ConfigState,
     lang: Lang,
     workflow: usize,
     graph: &WorkflowGraph,
 ) -> impl IntoView {
-    let drawn = layout(graph);
+    let graph = Arc::new(graph.clone());
+    let chosen = RwSignal::new(None::<usize>);
+    let opened = RwSignal::new(HashSet::<usize>::new());
+    let zoom = RwSignal::new(1.0_f64);
+    let scroller = NodeRef::<leptos::html::Div>::new();
     let label = fill(
         lang.text(Msg::ConfigGraphLabel),
         &[("name", &graph.workflow)],
     );
+    let cycle_note = (!graph.cycle.is_empty()).then(
+        || view! { <p class="config-cycle" role="note">{lang.text(Msg::ConfigGraphCycle)}</p> },
+    );
+    let drawing = {
+        let graph = graph.clone();
+        move || {
+            let texts: Vec<BoxText> = opened.with(|opened| {
+                graph
+                    .nodes
+                    .iter()
+                    .enumerate()
+                    .map(|(index, node)| box_text(node, lang, opened.contains(&index)))
+                    .collect()
+            });
+            let drawn = layout(&graph, |node| texts[node].lines());
+            let kinship = kinships(&graph, chosen.get());
+            let svg = draw(
+                state, lang, workflow, &graph, &drawn, &texts, &kinship, chosen, opened,
+            );
+            (drawn.width, drawn.height, svg)
+        }
+    };
+    let fit = move |_| {
+        if let Some(scroller) = scroller.get() {
+            let width = f64::from(scroller.client_width());
+            let natural = scroller
+                .query_selector("svg")
+                .ok()
+                .flatten()
+                .and_then(|svg| svg.get_attribute("data-width"))
+                .and_then(|width| width.parse::<f64>().ok())
+                .unwrap_or(width);
+            zoom.set((width / natural).clamp(MIN_ZOOM, 1.0));
+        }
+    };
+    let panning = StoredValue::new(None::<(i32, i32, i32, i32)>);
+    view! {
+        <figure class="config-graph">
+            <figcaption>
+                <code>{graph.workflow.clone()}</code>
+                <span class="graph-zoom" role="group" aria-label=lang.text(Msg::ConfigGraphZoom)>
+                    <button type="button" data-testid="graph-zoom-out" aria-label=lang.text(Msg::ConfigGraphZoomOut)
+                        on:click=move |_| zoom.update(|zoom| *zoom = (*zoom / ZOOM_STEP).max(MIN_ZOOM))>"−"</button>
+                    <button type="button" data-testid="graph-zoom-reset" on:click=move |_| zoom.set(1.0)>
+                        {move || format!("{:.0} %", zoom.get() * 100.0)}
+                    </button>
+                    <button type="button" data-testid="graph-zoom-in" aria-label=lang.text(Msg::ConfigGraphZoomIn)
+                        on:click=move |_| zoom.update(|zoom| *zoom = (*zoom * ZOOM_STEP).min(MAX_ZOOM))>"+"</button>
+                    <button type="button" data-testid="graph-zoom-fit" on:click=fit>{lang.text(Msg::ConfigGraphFit)}</button>
+                </span>
+            </figcaption>
+            {cycle_note}
+            <div class="config-graph-scroll" node_ref=scroller data-scrolls="true"
+                on:pointerdown=move |event: web_sys::PointerEvent| {
+                    // Dragging the background pans; a job keeps its click.
+                    let on_job = event
+                        .target()
+                        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|element| element.closest(".graph-job").ok().flatten().is_some());
+                    if let (false, Some(scroller)) = (on_job, scroller.get()) {
+                        panning.set_value(Some((event.client_x(), event.client_y(), scroller.scroll_left(), scroller.scroll_top())));
+                    }
+                }
+                on:pointermove=move |event: web_sys::PointerEvent| {
+                    if let (Some((x, y, left, top)), Some(scroller)) = (panning.get_value(), scroller.get()) {
+                        scroller.set_scroll_left(left - (event.client_x() - x));
+                        scroller.set_scroll_top(top - (event.client_y() - y));
+                    }
+                }
+                on:pointerup=move |_| panning.set_value(None)
+                on:pointerleave=move |_| panning.set_value(None)
+            >
+                {move || {
+                    let (width, height, content) = drawing();
+                    let zoom = zoom.get();
+                    view! {
+                        <svg
+                            data-testid="workflow-graph"
+                            data-workflow=graph.workflow.clone()
+                            data-width=width
+                            role="group"
+                            aria-label=label.clone()
+                            width=width * zoom
+                            height=height * zoom
+                            viewBox=format!("0 0 {width} {height}")
+                        >
+                            {content}
+                        </svg>
+                    }
+                }}
+            </div>
+        </figure>
+    }
+}
+
+/// The smallest zoom.
+const MIN_ZOOM: f64 = 0.2;
+/// The largest zoom.
+const MAX_ZOOM: f64 = 2.0;
+/// How much one press of + or − zooms.
+const ZOOM_STEP: f64 = 1.25;
+
+/// The arrows and boxes of one workflow.
+#[allow(clippy::too_many_arguments)]
+fn draw(
+    state: ConfigState,
+    lang: Lang,
+    workflow: usize,
+    graph: &WorkflowGraph,
+    drawn: &GraphLayout,
+    texts: &[BoxText],
+    kinship: &[Kinship],
+    chosen: RwSignal<Option<usize>>,
+    opened: RwSignal<HashSet<usize>>,
+) -> impl IntoView {
     let marker = format!("config-arrowhead-{workflow}");
     let marker_url = format!("url(#{marker})");
+    // An arrow on a path to the chosen job (from what it waits for) or from it (to what waits for it).
+    let related = |edge: &pipelens_core::config::graph::GraphEdge| {
+        let (from, to) = (kinship[edge.from], kinship[edge.to]);
+        (from == Kinship::Upstream && matches!(to, Kinship::Upstream | Kinship::Chosen))
+            || (to == Kinship::Downstream && matches!(from, Kinship::Downstream | Kinship::Chosen))
+    };
+    let any_chosen = kinship.contains(&Kinship::Chosen);
     let arrows = drawn
         .arrows
         .iter()
@@ -104,10 +324,13 @@ fn workflow_view(
             let to = &graph.nodes[edge.to].name;
             let title = fill(lang.text(Msg::ConfigGraphWaits), &[("from", from), ("to", to)]);
             let statuses = edge.statuses.join(", ");
+            let is_related = any_chosen && related(edge);
             view! {
                 <path
                     class="graph-arrow"
                     class:is-conditional=!edge.statuses.is_empty()
+                    class:is-related=is_related
+                    class:is-dimmed=any_chosen && !is_related
                     d=arrow.path.clone()
                     marker-end=marker_url.clone()
                     data-testid="graph-arrow"
@@ -123,51 +346,72 @@ fn workflow_view(
         .boxes
         .iter()
         .map(|job_box| {
-            let node = &graph.nodes[job_box.node];
             let index = job_box.node;
-            let filters = filter_summary(node);
+            let node = &graph.nodes[index];
+            let text = &texts[index];
             let mut title = node.name.clone();
             if node.job != node.name {
                 title.push_str(&format!(" ({})", node.job));
             }
-            if !node.contexts.is_empty() {
-                title.push_str(&format!("\n{}", fill(lang.text(Msg::ConfigGraphContexts), &[("list", &node.contexts.join(", "))])));
+            for detail in &text.details {
+                title.push('\n');
+                title.push_str(detail);
             }
-            if !filters.is_empty() {
-                title.push_str(&format!("\n{}", fill(lang.text(Msg::ConfigGraphFilters), &[("list", &filters.join(", "))])));
-            }
-            // Under the name, up to two small lines: the approval or the contexts, then the filters.
-            let mut details: Vec<String> = Vec::new();
-            if node.approval {
-                details.push(lang.text(Msg::ConfigGraphApproval).to_owned());
-            }
-            if !node.contexts.is_empty() {
-                details.push(fill(lang.text(Msg::ConfigGraphContexts), &[("list", &node.contexts.join(", "))]));
-            }
-            if !filters.is_empty() {
-                details.push(fill(lang.text(Msg::ConfigGraphFilters), &[("list", &filters.join(", "))]));
-            }
-            let details = details
+            let left = if node.approval { 26.0 } else { 10.0 };
+            let name_lines = text
+                .name
                 .iter()
-                .take(2)
                 .enumerate()
-                .map(|(row, detail)| {
-                    view! { <text class="graph-job-detail" x="10" y={38 + 14 * row}>{shorten(detail, DETAIL_CHARS).into_owned()}</text> }
+                .map(|(row, line)| {
+                    let y = BOX_PADDING + 12.0 + row as f64 * NAME_LINE_HEIGHT;
+                    view! { <text class="graph-job-name" x=left y=y>{format!("{line} ")}</text> }
                 })
                 .collect_view();
-            let (x, y) = (job_box.x, job_box.y);
+            let details_top = BOX_PADDING + text.name.len() as f64 * NAME_LINE_HEIGHT;
+            let details = text
+                .details
+                .iter()
+                .enumerate()
+                .map(|(row, detail)| {
+                    let y = details_top + 11.0 + row as f64 * DETAIL_LINE_HEIGHT;
+                    view! { <text class="graph-job-detail" x="10" y=y>{format!("{detail} ")}</text> }
+                })
+                .collect_view();
+            let (x, y, height) = (job_box.x, job_box.y, job_box.height);
             let on_cycle = graph.cycle.contains(&index);
-            let activate = move || select_workflow_job(state, workflow, index);
+            let is_matrix = node.variants > 1;
+            let is_open = opened.with_untracked(|opened| opened.contains(&index));
+            let activate = move || {
+                chosen.set(Some(index));
+                select_workflow_job(state, workflow, index);
+            };
+            let toggle = move |event: web_sys::MouseEvent| {
+                event.stop_propagation();
+                opened.update(|opened| {
+                    if !opened.remove(&index) {
+                        opened.insert(index);
+                    }
+                });
+            };
+            let kin = kinship[index];
+            let aria_label = box_label(node, text);
             view! {
                 <g
                     class="graph-job"
                     class:is-approval=node.approval
                     class:is-cycle=on_cycle
+                    class:is-chosen=kin == Kinship::Chosen
+                    class:is-upstream=kin == Kinship::Upstream
+                    class:is-downstream=kin == Kinship::Downstream
+                    class:is-dimmed=kin == Kinship::Unrelated
                     transform=format!("translate({x},{y})")
                     role="button"
                     tabindex="0"
+                    aria-label=aria_label
                     data-testid="graph-job"
                     data-job=node.name.clone()
+                    data-kin=match kin { Kinship::Free => "free", Kinship::Chosen => "chosen", Kinship::Upstream => "upstream", Kinship::Downstream => "downstream", Kinship::Unrelated => "unrelated" }
+                    data-variants=node.variants
                     on:click=move |_| activate()
                     on:keydown=move |event| {
                         if event.key() == "Enter" || event.key() == " " {
@@ -177,46 +421,37 @@ fn workflow_view(
                     }
                 >
                     <title>{title}</title>
-                    <rect width=BOX_WIDTH height=BOX_HEIGHT rx="8"></rect>
+                    <rect width=BOX_WIDTH height=height rx="8"></rect>
                     {node.approval.then(|| view! {
                         <g class="graph-pause" transform="translate(10,10)" aria-hidden="true">
                             <rect x="0" y="0" width="3" height="12"></rect>
                             <rect x="6" y="0" width="3" height="12"></rect>
                         </g>
                     })}
-                    <text class="graph-job-name" x=if node.approval { 26 } else { 10 } y="21">{shorten(&node.name, NAME_CHARS).into_owned()}</text>
+                    {name_lines}
                     {details}
+                    {is_matrix.then(|| view! {
+                        <g class="graph-matrix-toggle" data-testid="graph-matrix-toggle" role="button" tabindex="0"
+                            aria-expanded=is_open.to_string()
+                            transform=format!("translate({},{})", BOX_WIDTH - 26.0, 6.0)
+                            on:click=toggle>
+                            <title>{lang.text(if is_open { Msg::ConfigGraphVariantsClose } else { Msg::ConfigGraphVariantsOpen })}</title>
+                            <rect width="20" height="18" rx="4"></rect>
+                            <text x="10" y="13">{if is_open { "−" } else { "+" }}</text>
+                        </g>
+                    })}
                 </g>
             }
         })
         .collect_view();
-    let cycle_note = (!graph.cycle.is_empty()).then(
-        || view! { <p class="config-cycle" role="note">{lang.text(Msg::ConfigGraphCycle)}</p> },
-    );
     view! {
-        <figure class="config-graph">
-            <figcaption><code>{graph.workflow.clone()}</code></figcaption>
-            {cycle_note}
-            <div class="config-graph-scroll">
-                <svg
-                    data-testid="workflow-graph"
-                    data-workflow=graph.workflow.clone()
-                    role="group"
-                    aria-label=label
-                    width=drawn.width
-                    height=drawn.height
-                    viewBox=format!("0 0 {} {}", drawn.width, drawn.height)
-                >
-                    <defs>
-                        <marker id=marker viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                            <path d="M0,0 L10,5 L0,10 z" class="graph-arrowhead"></path>
-                        </marker>
-                    </defs>
-                    {arrows}
-                    {boxes}
-                </svg>
-            </div>
-        </figure>
+        <defs>
+            <marker id=marker viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                <path d="M0,0 L10,5 L0,10 z" class="graph-arrowhead"></path>
+            </marker>
+        </defs>
+        {arrows}
+        {boxes}
     }
 }
 

@@ -12,8 +12,9 @@ use pipelens_core::log::{parse_log, LogReport};
 use crate::format::fill;
 use crate::i18n::{use_lang, Msg};
 use crate::routes::phase_href;
+use crate::services::drafts::small_draft;
 use crate::services::pair_cache::PairCache;
-use crate::services::preferences;
+use crate::services::preferences::Draft;
 use crate::state::config::{Analysis, ConfigState};
 use crate::wording::phases::display_title;
 
@@ -27,7 +28,7 @@ thread_local! {
 
 /// The log draft and its link with the analysed configuration, computed once per pair.
 fn link_with_draft(analysis: &Arc<Analysis>) -> Linked {
-    let text = preferences::log_draft()?;
+    let text = small_draft(Draft::Log)?;
     LAST.with(|last| {
         last.get(analysis, &text, analysis.generation, |text| {
             let log = parse_log(text);
@@ -59,7 +60,7 @@ pub(crate) fn LogLink(
             let title = log
                 .phases
                 .get(phase)
-                .map(|p| display_title(&p.title, phase))
+                .map(|p| display_title(&p.title, phase, lang.get_untracked()))
                 .unwrap_or_default();
             let text = move || {
                 fill(

@@ -82,7 +82,7 @@ pub(crate) fn ConfigSource() -> impl IntoView {
         <section class="config-source-panel" aria-labelledby="config-source-title">
             <h2 id="config-source-title">{t(Msg::ConfigSourceTitle)}</h2>
             <p class="config-help">{t(Msg::ConfigSourceHelp)}</p>
-            <div class="config-source" node_ref=scroller data-testid="config-source" on:scroll=move |_| measure()>
+            <div class="config-source" node_ref=scroller data-testid="config-source" data-scrolls="true" on:scroll=move |_| measure()>
                 <div class="config-source-sizer" style:height=move || format!("{}px", line_count() as f64 * LINE_HEIGHT)>
                     <div
                         class="config-source-window"

@@ -42,8 +42,21 @@ pub(crate) fn DocsSidebar(
     current: Memo<String>,
 ) -> impl IntoView {
     let lang = use_lang();
+    // On a narrow screen the list is behind a button, so that the article comes first; it closes again
+    // when another page opens.
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        current.track();
+        open.set(false);
+    });
     view! {
-        <nav class="docs-sidebar" data-testid="docs-sidebar" aria-label=t(Msg::DocsSidebarLabel)>
+        <nav class="docs-sidebar" class:is-open=open data-testid="docs-sidebar" aria-label=t(Msg::DocsSidebarLabel)>
+            <button type="button" class="docs-nav-toggle" data-testid="docs-nav-toggle"
+                aria-expanded=move || open.get().to_string() aria-controls="docs-groups"
+                on:click=move |_| open.update(|open| *open = !*open)>
+                {t(Msg::DocsAllPages)}
+            </button>
+            <div class="docs-groups" id="docs-groups">
             {groups(&index)
                 .into_iter()
                 .map(|(folder, pages)| {
@@ -71,6 +84,7 @@ pub(crate) fn DocsSidebar(
                     }
                 })
                 .collect_view()}
+            </div>
         </nav>
     }
 }

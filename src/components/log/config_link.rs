@@ -14,8 +14,9 @@ use crate::components::common::sentence::sentence_view;
 use crate::format::fill;
 use crate::i18n::{use_lang, Msg};
 use crate::routes::config_position_href;
+use crate::services::drafts::small_draft;
 use crate::services::pair_cache::PairCache;
-use crate::services::preferences;
+use crate::services::preferences::Draft;
 
 thread_local! {
     /// The last link computed, with the pair it was computed from.
@@ -24,7 +25,7 @@ thread_local! {
 
 /// The link between `report` and the configuration draft, computed once per pair.
 fn link_with_draft(report: &Arc<LogReport>) -> Option<Arc<JobLink>> {
-    let text = preferences::config_draft()?;
+    let text = small_draft(Draft::Config)?;
     LAST.with(|last| {
         last.get(report, &text, report.phases.len(), |text| {
             link_log_to_config(report, &analyse_config(text)).map(Arc::new)

@@ -43,7 +43,7 @@ pub(crate) fn FailureSummary(
     };
     let phase_index = failure.phase;
     let phase = &report.phases[phase_index];
-    let title = display_title(&phase.title, phase_index);
+    let title = phase.title.clone();
     let (no_job_ran, inferred, exit_code) =
         (failure.no_job_ran, failure.inferred, failure.exit_code);
     let causes: Vec<_> = failure
@@ -75,7 +75,7 @@ pub(crate) fn FailureSummary(
                 lang.text(Msg::FailureFailedAt),
                 &[
                     ("number", (phase_index + 1).to_string()),
-                    ("title", title.clone()),
+                    ("title", display_title(&title, phase_index, lang)),
                 ],
             )
         }

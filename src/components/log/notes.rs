@@ -1,12 +1,15 @@
 //! What the parser wants to tell the user about the whole log, and how it read it.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use pipelens_core::log::Note;
 
 use crate::format::{fill, format_count};
 use crate::i18n::{t, use_lang, Msg};
-use crate::routes::config_href;
+use crate::routes::config_path;
+use crate::services::preferences::Draft;
+use crate::state::handoff::Handoff;
 use crate::state::log::LogState;
 use crate::wording::notes::note_sentence;
 use crate::wording::phases::format_label;
@@ -16,6 +19,18 @@ use crate::wording::phases::format_label;
 pub(crate) fn LogNotes() -> impl IntoView {
     let state = expect_context::<LogState>();
     let lang = use_lang();
+    let handoff = use_context::<Handoff>();
+    let navigate = use_navigate();
+    // The config explainer opens with this text, not with its own draft or nothing.
+    let open_in_config = move |_| {
+        if let Some(handoff) = handoff {
+            handoff.give(Draft::Config, state.text.get_untracked());
+        }
+        navigate(
+            &config_path(lang.get_untracked()),
+            NavigateOptions::default(),
+        );
+    };
     move || {
         let report = state.report.get()?;
         let lang = lang.get();
@@ -32,8 +47,14 @@ pub(crate) fn LogNotes() -> impl IntoView {
             .notes
             .iter()
             .map(|note| {
+                let open_in_config = open_in_config.clone();
                 let config_link = matches!(note, Note::LooksLikeConfig).then(|| {
-                    view! { " " <A href=config_href(lang)>{t(Msg::NoteOpenConfig)}</A> }
+                    view! {
+                        " "
+                        <button type="button" class="link-button" data-testid="open-in-config" on:click=open_in_config>
+                            {t(Msg::NoteOpenConfig)}
+                        </button>
+                    }
                 });
                 view! {
                     <li class="notice warning" data-testid="log-note" data-note=note.id()>

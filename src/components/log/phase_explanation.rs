@@ -100,7 +100,7 @@ pub(crate) fn PhaseExplanation(
         view! {
             <header class="explanation-header">
                 <StatusIcon status=status/>
-                <h2 data-testid="explanation-title">{display_title(&phase.title, index)}</h2>
+                <h2 data-testid="explanation-title">{display_title(&phase.title, index, lang_now)}</h2>
                 <p class="explanation-meta">
                     {kind_label(phase.kind, lang_now)} " · " {status_label(status, lang_now)}
                     {exit_code.map(|code| view! { " · " {code} })}

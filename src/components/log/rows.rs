@@ -33,7 +33,7 @@ pub(crate) fn PhaseHeader(
     view! {
         <button type="button" class="phase-header" on:click=move |_| state.select(index)>
             <StatusIcon status=phase.status/>
-            <span class="phase-title">{display_title(&phase.title, index)}</span>
+            <span class="phase-title">{let title = phase.title.clone(); move || display_title(&title, index, lang.get())}</span>
             <span class="phase-meta">
                 <span class="phase-kind">{move || kind_label(kind, lang.get())}</span>
                 <span class="phase-lines">

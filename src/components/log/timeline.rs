@@ -38,7 +38,9 @@ pub(crate) fn PhaseTimeline(
         .take(TIMELINE_LIMIT)
         .enumerate()
         .map(|(index, phase)| {
-            let title = display_title(&phase.title, index);
+            let raw_title = phase.title.clone();
+            let title = move || display_title(&raw_title, index, lang.get());
+            let label = title.clone();
             // Phases with a known duration grow with it; the others share a small equal width.
             let grow = match (phase.duration_ms, total_ms) {
                 (Some(ms), total) if total > 0 => 1.0 + 20.0 * ms as f64 / total as f64,
@@ -55,11 +57,11 @@ pub(crate) fn PhaseTimeline(
                         aria-current=move || (state.selected.get() == Some(index)).then_some("step")
                         data-testid="timeline-phase"
                         data-status=status.id()
-                        title=move || format!("{} ({})", title, status_label(status, lang.get()))
+                        title=move || format!("{} ({})", label(), status_label(status, lang.get()))
                         on:click=move |_| state.select(index)
                     >
                         <StatusIcon status=status/>
-                        <span class="timeline-title">{display_title(&phase.title, index)}</span>
+                        <span class="timeline-title">{title}</span>
                         {move || duration.map(|ms| view! { <span class="timeline-duration">{format_duration(ms, lang.get())}</span> })}
                     </button>
                 </li>

@@ -39,9 +39,23 @@ pub(crate) fn LogView(
         .into_any()
 }
 
-/// Brings a phase or a line of the drawn bands into view.
+/// Whether the log and the explanation are in one column (a phone, a narrow window): the explanation
+/// comes first there (`style/log.css`), and choosing a phase shows its explanation rather than its lines.
+pub(crate) fn one_column() -> bool {
+    window()
+        .match_media("(max-width: 900px)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}
+
+/// Brings a phase or a line of the drawn bands into view; in one column, a phase's explanation.
 fn scroll_band_view(target: ScrollTarget) {
     let (selector, block) = match target {
+        ScrollTarget::Phase(_) if one_column() => (
+            "[data-testid=phase-explanation]".to_owned(),
+            web_sys::ScrollLogicalPosition::Start,
+        ),
         ScrollTarget::Phase(index) => (
             format!("#phase-{}", index + 1),
             web_sys::ScrollLogicalPosition::Start,

@@ -118,7 +118,16 @@ pub(crate) fn VirtualLog(
             if let Some(top) = top {
                 element.set_scroll_top(top as i32);
                 scroll_top.set(top);
-                element.scroll_into_view();
+                if matches!(target, ScrollTarget::Phase(_)) && super::view::one_column() {
+                    // In one column the chosen phase's explanation comes first: show it.
+                    if let Ok(Some(explanation)) =
+                        document().query_selector("[data-testid=phase-explanation]")
+                    {
+                        explanation.scroll_into_view();
+                    }
+                } else {
+                    element.scroll_into_view();
+                }
             }
         });
     }

@@ -50,7 +50,7 @@ pub(crate) fn TourLog(
             <p class="tour-phase-title">
                 <StatusIcon status=status/>
                 " "
-                <strong data-testid="tour-phase-title">{display_title(&phase.title, index)}</strong>
+                <strong data-testid="tour-phase-title">{let title = phase.title.clone(); move || display_title(&title, index, lang.get())}</strong>
                 <span class="tour-muted">
                     " · " {move || kind_label(kind, lang.get())}
                     " · " {move || status_label(status, lang.get())}

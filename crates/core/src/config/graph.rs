@@ -26,6 +26,11 @@ pub struct GraphNode {
     pub filters: Option<Filters>,
     /// The stage it runs in; `None` when it waits on a cycle.
     pub stage: Option<usize>,
+    /// For a matrix job, how many jobs CircleCI makes of it (one per combination of its parameters);
+    /// 1 otherwise.
+    pub variants: usize,
+    /// For a matrix job, the names of those jobs, when there are at most [`MAX_MATRIX_NAMES`].
+    pub variant_names: Vec<String>,
 }
 
 /// A `requires` edge: `to` waits for `from`.
@@ -129,6 +134,18 @@ pub fn workflow_graph(workflow: &Workflow) -> WorkflowGraph {
             contexts: job.contexts.iter().map(|c| c.value.clone()).collect(),
             filters: job.filters.clone(),
             stage: *stage,
+            variants: job.matrix.as_ref().map_or(1, |matrix| {
+                matrix
+                    .parameters
+                    .iter()
+                    .map(|(_, values)| values.len().max(1))
+                    .fold(1_usize, usize::saturating_mul)
+            }),
+            variant_names: job
+                .matrix
+                .as_ref()
+                .map(|matrix| variant_names(job.display_name(), &matrix.parameters))
+                .unwrap_or_default(),
         })
         .collect();
     WorkflowGraph {
@@ -142,7 +159,27 @@ pub fn workflow_graph(workflow: &Workflow) -> WorkflowGraph {
 }
 
 /// The most names a templated matrix job name is expanded to.
-const MAX_MATRIX_NAMES: usize = 1024;
+pub const MAX_MATRIX_NAMES: usize = 1024;
+
+/// The names CircleCI gives the jobs of a matrix: its `name:` with `<< matrix.x >>` filled in, or else the
+/// job's name followed by each value, joined with dashes (`test-3.8-linux`). Empty beyond
+/// [`MAX_MATRIX_NAMES`].
+fn variant_names(name: &str, parameters: &[(String, Vec<String>)]) -> Vec<String> {
+    if name.contains("<<") {
+        return expand_matrix_name(name, parameters);
+    }
+    let mut names = vec![name.to_owned()];
+    for (_, values) in parameters {
+        if names.len().saturating_mul(values.len().max(1)) > MAX_MATRIX_NAMES {
+            return Vec::new();
+        }
+        names = names
+            .iter()
+            .flat_map(|n| values.iter().map(move |v| format!("{n}-{v}")))
+            .collect();
+    }
+    names
+}
 
 /// The names of a matrix job's instances when its `name:` uses `<< matrix.x >>`; empty otherwise or
 /// when there would be more than [`MAX_MATRIX_NAMES`].
@@ -300,5 +337,15 @@ mod tests {
             }]
         );
         assert!(g.unresolved.is_empty());
+    }
+
+    #[test]
+    fn a_matrix_job_counts_and_names_its_variants() {
+        let g = graph(&format!("{JOBS}workflows:\n  w:\n    jobs:\n      - a:\n          matrix: {{parameters: {{node: ['18', '20'], os: [linux, mac, win]}}}}\n      - a: {{name: b}}\n"));
+        assert_eq!(g.nodes[0].variants, 6);
+        assert_eq!(g.nodes[0].variant_names.len(), 6);
+        assert_eq!(g.nodes[0].variant_names[0], "a-18-linux");
+        assert_eq!(g.nodes[1].variants, 1);
+        assert!(g.nodes[1].variant_names.is_empty());
     }
 }

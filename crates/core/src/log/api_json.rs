@@ -15,8 +15,8 @@ use crate::phases::{PhaseKind, RUN_STEP_DOC};
 /// What reading the input as JSON gave.
 #[derive(Debug)]
 pub(crate) enum JsonOutcome {
-    /// A CircleCI API answer: its lines and phases.
-    Parsed(LogLines, Vec<Phase>),
+    /// A CircleCI API answer: its lines and phases, and whether comments had to be left out to read it.
+    Parsed(LogLines, Vec<Phase>, Commented),
     /// Valid JSON of another shape.
     Unknown,
     /// Not valid JSON: the 1-based position of the error.
@@ -38,19 +38,33 @@ pub(crate) fn looks_like_json(input: &str) -> bool {
         .is_some_and(|rest| rest.trim_start().starts_with(['{', ']', '"']))
 }
 
-/// Reads the input as CircleCI API JSON.
+/// Whether the JSON was read as written, or with its comments (and trailing commas) left out, as
+/// CircleCI's API documentation prints its examples.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Commented {
+    /// Read as written.
+    No,
+    /// Read once its `//` and `/* */` comments and trailing commas were left out.
+    Yes,
+}
+
+/// Reads the input as CircleCI API JSON; JSON with comments is read without them.
 pub(crate) fn parse(input: &str) -> JsonOutcome {
     let text = input.trim_start_matches('\u{feff}');
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
+    let (value, commented) = match serde_json::from_str::<Value>(text) {
+        Ok(value) => (value, Commented::No),
         Err(error) => {
-            return JsonOutcome::Invalid {
-                line: error.line(),
-                column: error.column(),
+            // Blanked, not removed: a later error keeps its line and column.
+            let Some(blanked) = without_comments(text) else {
+                return invalid(&error);
+            };
+            match serde_json::from_str::<Value>(&blanked) {
+                Ok(value) => (value, Commented::Yes),
+                Err(error) => return invalid(&error),
             }
         }
     };
-    match &value {
+    let outcome = match &value {
         Value::Array(items) if items.iter().all(|item| item.get("message").is_some()) => {
             step_output(items)
         }
@@ -59,7 +73,115 @@ pub(crate) fn parse(input: &str) -> JsonOutcome {
             _ => JsonOutcome::Unknown,
         },
         _ => JsonOutcome::Unknown,
+    };
+    match outcome {
+        JsonOutcome::Parsed(lines, phases, _) => JsonOutcome::Parsed(lines, phases, commented),
+        other => other,
     }
+}
+
+/// The outcome of a JSON error.
+fn invalid(error: &serde_json::Error) -> JsonOutcome {
+    JsonOutcome::Invalid {
+        line: error.line(),
+        column: error.column(),
+    }
+}
+
+/// `text` as lenient JSON, the way CircleCI's API documentation prints its examples, made strict with no
+/// byte moved: its `//` and `/* */` comments and its trailing commas (before `]` or `}`) become spaces,
+/// and a comma the writer forgot at the end of a line (a value, then on the next line a string) goes in
+/// the first blank after the value. `None` when there was nothing to change. Line ends are kept, so a
+/// remaining error keeps its line and column.
+pub(crate) fn without_comments(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
+    let mut changed = false;
+    let mut index = 0;
+    // The last byte of JSON read (no blank, no comment), and where it is.
+    let mut previous: Option<(u8, usize)> = None;
+    // Whether a line ended since `previous`.
+    let mut new_line = false;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        match (byte, bytes.get(index + 1)) {
+            (b'/', Some(b'/')) => {
+                let end = text[index..]
+                    .find('\n')
+                    .map_or(bytes.len(), |at| index + at);
+                out[index..end].fill(b' ');
+                changed = true;
+                index = end;
+                continue;
+            }
+            (b'/', Some(b'*')) => {
+                let end = text[index + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |at| index + 2 + at + 2);
+                for blank in &mut out[index..end] {
+                    if *blank != b'\n' {
+                        *blank = b' ';
+                    }
+                }
+                changed = true;
+                index = end;
+                continue;
+            }
+            (b'\n', _) => new_line = true,
+            (b' ' | b'\t' | b'\r', _) => {}
+            (b']' | b'}', _) => {
+                if let Some((b',', comma)) = previous {
+                    out[comma] = b' ';
+                    changed = true;
+                }
+                previous = Some((byte, index));
+                new_line = false;
+            }
+            (b'"', _) => {
+                let forgotten_comma = previous
+                    .filter(|&(last, _)| new_line && ends_a_value(last))
+                    .and_then(|(_, at)| {
+                        (at + 1..index).find(|&at| matches!(out[at], b' ' | b'\t'))
+                    });
+                if let Some(blank) = forgotten_comma {
+                    out[blank] = b',';
+                    changed = true;
+                }
+                let end = string_end(bytes, index);
+                previous = Some((b'"', end));
+                new_line = false;
+                index = end + 1;
+                continue;
+            }
+            _ => {
+                previous = Some((byte, index));
+                new_line = false;
+            }
+        }
+        index += 1;
+    }
+    // Only ASCII bytes were replaced, by ASCII bytes: the text is still UTF-8.
+    changed.then(|| String::from_utf8(out).unwrap_or_default())
+}
+
+/// Whether a JSON value can end with `byte`: a string, a number, `true`, `false`, `null`, an object or
+/// an array.
+fn ends_a_value(byte: u8) -> bool {
+    matches!(byte, b'"' | b'}' | b']' | b'0'..=b'9' | b'e' | b'l')
+}
+
+/// The index of the quote that closes the string opened at `start` (the last byte when it is never
+/// closed).
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut index = start + 1;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'\\' => index += 2,
+            b'"' => return index,
+            _ => index += 1,
+        }
+    }
+    bytes.len().saturating_sub(1)
 }
 
 /// A step's output messages, read like a downloaded step output.
@@ -85,7 +207,7 @@ fn step_output(messages: &[Value]) -> JsonOutcome {
     ) {
         phase.duration_ms = u64::try_from(end - start).ok();
     }
-    JsonOutcome::Parsed(lines, phases)
+    JsonOutcome::Parsed(lines, phases, Commented::No)
 }
 
 /// An API v1.1 build: one phase per action, named after it, with its status, exit code and time.
@@ -123,7 +245,7 @@ fn build_v1(steps: &[Value]) -> JsonOutcome {
     if phases.is_empty() {
         return JsonOutcome::Unknown;
     }
-    JsonOutcome::Parsed(lines, phases)
+    JsonOutcome::Parsed(lines, phases, Commented::No)
 }
 
 /// The phase of one v1.1 action.
@@ -222,17 +344,17 @@ mod tests {
 
     #[test]
     fn invalid_json_gives_its_position() {
-        let JsonOutcome::Invalid { line, column } = parse("{\n  \"a\": 1, // comment\n}") else {
+        let JsonOutcome::Invalid { line, column } = parse("{\n  \"a\": oops\n}") else {
             panic!("the JSON is invalid");
         };
-        assert_eq!((line, column), (2, 11));
+        assert_eq!((line, column), (2, 8));
     }
 
     #[test]
     fn a_step_output_is_one_step_with_its_duration() {
         let json = r#"[{"message":"Found a cache from build 3 at k\r\nSize: 2 MiB\r\n","time":"2024-01-01T10:00:00.000Z","type":"out"},
                       {"message":"Unarchiving cache...\r\n","time":"2024-01-01T10:00:02.500Z","type":"out"}]"#;
-        let JsonOutcome::Parsed(lines, phases) = parse(json) else {
+        let JsonOutcome::Parsed(lines, phases, _) = parse(json) else {
             panic!("a step output");
         };
         assert_eq!(lines.len(), 3);
@@ -245,7 +367,7 @@ mod tests {
     fn a_v1_build_gives_one_phase_per_action() {
         let json = r#"{"steps":[{"name":"Spin up Environment","actions":[{"name":"Spin up Environment","status":"success","run_time_millis":1200}]},
                                 {"name":"npm test","actions":[{"name":"npm test","bash_command":"npm test","status":"failed","exit_code":1}]}]}"#;
-        let JsonOutcome::Parsed(lines, phases) = parse(json) else {
+        let JsonOutcome::Parsed(lines, phases, _) = parse(json) else {
             panic!("a v1.1 build");
         };
         assert_eq!(lines.len(), 2);
@@ -266,5 +388,42 @@ mod tests {
             Some(1_709_161_200_500)
         );
         assert_eq!(parse_time_ms("yesterday"), None);
+    }
+
+    #[test]
+    fn json_with_comments_is_read_without_them() {
+        let json = "{\n  // the build\n  \"steps\": [\n    { \"name\": \"npm test\", /* its only action */\n      \"actions\": [{\"name\": \"npm test\", \"status\": \"failed\", \"exit_code\": 1},]\n    },\n  ],\n  \"url\": \"https://circleci.com/gh/org/repo/1\" // a // in a string stays\n}\n";
+        let JsonOutcome::Parsed(_, phases, commented) = parse(json) else {
+            panic!("read once the comments are left out");
+        };
+        assert_eq!(commented, Commented::Yes);
+        assert_eq!(phases[0].status, PhaseStatus::Failed);
+        let blanked = without_comments(json).expect("comments");
+        assert_eq!(blanked.len(), json.len());
+        assert_eq!(blanked.lines().count(), json.lines().count());
+        assert!(blanked.contains("\"https://circleci.com/gh/org/repo/1\""));
+        assert_eq!(without_comments("{\"a\": \"x // y\"}"), None);
+    }
+
+    #[test]
+    fn a_comma_forgotten_at_the_end_of_a_line_is_put_back() {
+        // As in CircleCI's API v1.1 documentation: no comma after "queued_at", a comment instead.
+        let json = "{\n  \"queued_at\" : \"2013-02-12T21:33:30Z\" // time build was queued\n  \"steps\" : [ { \"name\": \"npm test\", \"actions\": [ { \"name\": \"npm test\", \"status\": \"success\" } ] } ]\n}\n";
+        let JsonOutcome::Parsed(_, phases, Commented::Yes) = parse(json) else {
+            panic!("read once repaired");
+        };
+        assert_eq!(phases.len(), 1);
+    }
+
+    #[test]
+    fn an_error_after_the_comments_keeps_its_position() {
+        let json = "{\n  // a comment\n  \"steps\": [\n    { \"name\": oops }\n  ]\n}\n";
+        assert!(matches!(
+            parse(json),
+            JsonOutcome::Invalid {
+                line: 4,
+                column: 15
+            }
+        ));
     }
 }

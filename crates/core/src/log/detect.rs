@@ -1,6 +1,8 @@
 //! Notes about the text as a whole: empty, a config file rather than a log, cut in the middle.
 
 use super::lines::LogLines;
+use super::script::{is_footer, is_shebang};
+use super::titles::{find_known_title, split_skipped};
 
 /// Whether every line is blank.
 pub(crate) fn is_blank(lines: &LogLines) -> bool {
@@ -19,6 +21,38 @@ pub(crate) fn looks_like_config(lines: &LogLines) -> bool {
         }
     }
     false
+}
+
+/// Whether `text` reads as a CircleCI build log rather than a configuration: among its first lines, at
+/// least two that only a log prints (a step's title, a run step's shebang, an exit footer, a `====>>`
+/// header, the build agent's version), and no top-level `version:` with `jobs:` or `workflows:`.
+pub fn looks_like_log(text: &str) -> bool {
+    const LINES_READ: usize = 500;
+    let mut end = text.len().min(LINES_READ * 200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let lines = LogLines::render(&text[..end]);
+    if looks_like_config(&lines) {
+        return false;
+    }
+    let signals = lines
+        .iter()
+        .take(LINES_READ)
+        .map(str::trim)
+        .filter(|line| {
+            let title = line
+                .trim_start_matches("====>> ")
+                .trim_matches(['*', '#', ' ']);
+            is_shebang(line)
+                || is_footer(line)
+                || line.starts_with("====>> ")
+                || line.starts_with("Build-agent version")
+                || find_known_title(split_skipped(title).0).is_some()
+        })
+        .take(2)
+        .count();
+    signals == 2
 }
 
 /// Sentences CircleCI prints whole: a line that is only their beginning was cut.
@@ -72,6 +106,23 @@ mod tests {
             cut("The redacted variables listed above will be masked in run step output.\n"),
             None
         );
+    }
+
+    #[test]
+    fn logs_are_told_from_configs() {
+        assert!(looks_like_log(
+            "Spin up environment\nBuild-agent version 1.0\n"
+        ));
+        assert!(looks_like_log(
+            "#!/bin/bash -eo pipefail\nnpm test\nExited with code exit status 1\n"
+        ));
+        assert!(!looks_like_log(
+            "version: 2.1\njobs:\n  build:\n    steps:\n      - checkout\n      - run: npm test\n"
+        ));
+        assert!(!looks_like_log("just: yaml\nwith: values\n"));
+        assert!(!looks_like_log("Checkout code\n"));
+        // A long text is read from its start, cut between characters.
+        assert!(!looks_like_log(&"é".repeat(200_000)));
     }
 
     #[test]

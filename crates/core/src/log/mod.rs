@@ -44,6 +44,7 @@ mod titles;
 mod transfer;
 
 pub use ansi::{Color, Style, StyledSpan};
+pub use detect::looks_like_log;
 pub use facts::{Fact, FactKind};
 pub use failure::FailureSummary;
 pub use json::{cause_json, report_json};
@@ -78,7 +79,10 @@ fn parse_in_stages(input: &str, progress: &mut Progress<'_>) -> LogReport {
     let mut notes = Vec::new();
     if api_json::looks_like_json(input) {
         match api_json::parse(input) {
-            JsonOutcome::Parsed(lines, mut phases) => {
+            JsonOutcome::Parsed(lines, mut phases, commented) => {
+                if commented == api_json::Commented::Yes {
+                    notes.push(Note::JsonComments);
+                }
                 causes::diagnose(&lines, &mut phases, LogFormat::ApiJson);
                 return finish(LogReport {
                     format: LogFormat::ApiJson,
@@ -181,7 +185,7 @@ mod tests {
 
     #[test]
     fn invalid_json_is_noted_and_read_as_text() {
-        let report = parse_log("{\n  \"steps\": [ // comment\n]}\n");
+        let report = parse_log("{\n  \"steps\": [ oops\n]}\n");
         assert_eq!(
             report.notes[0],
             Note::InvalidJson {

@@ -22,6 +22,9 @@ pub enum Note {
     },
     /// The input is valid JSON but not a CircleCI API answer this parser knows.
     UnknownJson,
+    /// The input is JSON with comments (as CircleCI's API documentation prints it): it was read without
+    /// them.
+    JsonComments,
     /// The input is a `.circleci/config.yml`, not a log.
     LooksLikeConfig,
     /// The last line looks cut in the middle (1-based line number).
@@ -39,6 +42,7 @@ impl Note {
             Note::NothingRecognised => "nothing-recognised",
             Note::InvalidJson { .. } => "invalid-json",
             Note::UnknownJson => "unknown-json",
+            Note::JsonComments => "json-comments",
             Note::LooksLikeConfig => "looks-like-config",
             Note::CutMidLine { .. } => "cut-mid-line",
         }
@@ -54,6 +58,10 @@ impl Note {
             }
             Note::UnknownJson => {
                 "the JSON is not a CircleCI API answer this parser knows".to_owned()
+            }
+            Note::JsonComments => {
+                "the JSON holds comments (as the API documentation prints it); it was read without them"
+                    .to_owned()
             }
             Note::LooksLikeConfig => {
                 "the input is a .circleci/config.yml, not a build log".to_owned()

@@ -210,7 +210,13 @@ fn name_untitled(lines: &LogLines, range: Range<usize>, format: LogFormat, alone
         .clone()
         .filter(|&index| !lines.text(index).trim().is_empty());
     let first = non_blank.next();
-    if let Some(shebang) = first.filter(|&index| is_shebang(lines.text(index))) {
+    // The shebang opens the step, or comes right after a line the job page prints above it (a
+    // duration, a step number).
+    let shebang = first
+        .into_iter()
+        .chain(non_blank.take(2))
+        .find(|&index| is_shebang(lines.text(index)));
+    if let Some(shebang) = shebang {
         let script =
             (shebang + 1..range.end).take_while(|&index| !lines.text(index).trim().is_empty());
         let orb = script.clone().find_map(|index| {

@@ -257,6 +257,7 @@ enum NoteWire {
     UnknownJson,
     LooksLikeConfig,
     CutMidLine { line: usize },
+    JsonComments,
 }
 
 /// Lists and options of the types above, which serde's `remote` does not wrap by itself: each
