@@ -3,8 +3,8 @@
 // and to the example log explained. Cold: a fresh browser context (empty cache) for each run.
 //
 //   node bench/first-page.mjs [DIST] [--repetitions N]
-import { launchBrowser } from '../e2e/support/browser.mjs';
-import { serveStatic } from '../e2e/support/static-server.mjs';
+import { launchBrowser } from '../scripts/lib/browser.mjs';
+import { serveStatic } from '../scripts/lib/static-server.mjs';
 
 const args = process.argv.slice(2);
 const dist = args.find((arg) => !arg.startsWith('--') && !/^\d+$/.test(arg)) ?? 'dist';

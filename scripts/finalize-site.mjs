@@ -5,15 +5,20 @@
 //    cached worker with a newer page; then name the loader in `<meta name="pipelens-log-worker">`: Trunk
 //    leaves no trace of a worker in the page, and the app needs the file name to start it
 //    (src/services/log_worker.rs). The name is relative to the page's `<base>`, so it works under a sub-path.
-// 2. In a release build, write a strict Content-Security-Policy into index.html: only this origin, the
-//    wasm compiler, and Trunk's inline start-up script by its hash (it names the hashed bundle files, so
-//    the hash is computed here, after the build). `trunk serve` (debug) keeps no CSP, as its live-reload
-//    script is injected inline and talks over a WebSocket.
-// 3. Copy index.html to 404.html: GitHub Pages answers any unknown path with it, so deep links open the app.
-// 4. Add .nojekyll, so that Pages serves every file as it is.
+// 2. In a release build, write a real page for every address (scripts/prerender.mjs: the app's own markup
+//    for each page, its title, description, canonical URL and language alternates), `404.html` (the
+//    not-found page), `sitemap.xml` and `robots.txt`; then write into every page a strict
+//    Content-Security-Policy: only this origin, the wasm compiler, and the page's inline scripts by their
+//    hash (Trunk's start-up script names the hashed bundle files, so the hash is computed here, after the
+//    build). `trunk serve` (debug) keeps no CSP, as its live-reload script is injected inline and talks over
+//    a WebSocket, and writes no pages: `404.html` is a copy of index.html, so deep links still open the app.
+//    Then the web app manifest (installable) and `sw.js`, the service worker of scripts/service-worker.js
+//    with this build's version and the files it keeps on the first visit, so the site works offline.
+// 3. Add .nojekyll, so that Pages serves every file as it is.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { prerender } from './prerender.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -21,14 +26,22 @@ if (!staging) {
   process.exit(2);
 }
 const indexPath = path.join(staging, 'index.html');
-let html = fs.readFileSync(indexPath, 'utf8');
-html = withWorkerName(html, hashWorkerFiles(staging));
-
-if (process.env.TRUNK_PROFILE === 'release') {
-  html = withContentSecurityPolicy(html);
-}
+const html = withWorkerName(fs.readFileSync(indexPath, 'utf8'), hashWorkerFiles(staging));
 fs.writeFileSync(indexPath, html);
-fs.writeFileSync(path.join(staging, '404.html'), html);
+if (process.env.TRUNK_PROFILE === 'release') {
+  const origin = process.env.PIPELENS_SITE_ORIGIN ?? 'http://localhost:8080';
+  const pages = await prerender(staging, origin);
+  const shell = path.join(staging, 'shell.html');
+  fs.writeFileSync(shell, html);
+  for (const file of [...pages.files, shell]) {
+    fs.writeFileSync(file, withContentSecurityPolicy(fs.readFileSync(file, 'utf8')));
+  }
+  fs.writeFileSync(path.join(staging, 'manifest.webmanifest'), manifest(fs.readdirSync(staging)));
+  const kept = writeServiceWorker(staging);
+  console.log(`finalize-site: ${pages.routes.length} addresses written as pages; ${kept} files kept for offline use`);
+} else {
+  fs.writeFileSync(path.join(staging, '404.html'), html);
+}
 fs.writeFileSync(path.join(staging, '.nojekyll'), '');
 
 /**
@@ -86,4 +99,62 @@ export function withContentSecurityPolicy(page) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
   if (!/<meta charset="utf-8" \/>/.test(page)) throw new Error('finalize-site: no <meta charset> in index.html');
   return page.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`);
+}
+
+/** The web app manifest, naming the build's (hashed) icon among `files`. */
+export function manifest(files) {
+  const icon = files.find((name) => /^favicon(-[0-9a-f]+)?\.svg$/.test(name));
+  if (!icon) throw new Error('finalize-site: no favicon in the build');
+  return `${JSON.stringify(
+    {
+      name: 'Pipeline Lens',
+      short_name: 'Pipeline Lens',
+      description: 'CircleCI build logs and configurations explained, phase by phase, in English and French.',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#0b7a75',
+      icons: [{ src: icon, sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/**
+ * The files of `folder` the service worker keeps on the first visit: the bundle, styles, worker, icon,
+ * manifest, the blank start page and the documentation's articles and indexes (not the screenshots, nor
+ * the written pages, which are kept when opened).
+ */
+export function offlineFiles(folder) {
+  const root = fs
+    .readdirSync(folder)
+    .filter((name) => /\.(wasm|js|css|svg|webmanifest)$/.test(name) && name !== 'sw.js')
+    .concat('shell.html');
+  const content = fs
+    .readdirSync(path.join(folder, 'content'), { recursive: true })
+    .filter((name) => fs.statSync(path.join(folder, 'content', name)).isFile())
+    .map((name) => `content/${name.split(path.sep).join('/')}`);
+  return [...root, ...content].sort();
+}
+
+/** Writes `sw.js` into `folder`: the service worker with this build's version and files; returns how many. */
+export function writeServiceWorker(folder) {
+  const files = offlineFiles(folder);
+  const hash = createHash('sha256');
+  for (const name of fs.readdirSync(folder, { recursive: true }).sort()) {
+    const file = path.join(folder, name);
+    if (fs.statSync(file).isFile()) hash.update(name).update(fs.readFileSync(file));
+  }
+  const version = hash.digest('hex').slice(0, 16);
+  const source = fs.readFileSync(path.join(import.meta.dirname, 'service-worker.js'), 'utf8');
+  const worker = source
+    .replace("const VERSION = 'dev'; // replaced by the build", `const VERSION = '${version}';`)
+    .replace('const PRECACHE = []; // replaced by the build', `const PRECACHE = ${JSON.stringify(files)};`);
+  if (!worker.includes(version) || worker.includes('replaced by the build')) {
+    throw new Error('finalize-site: scripts/service-worker.js lost its VERSION or PRECACHE line');
+  }
+  fs.writeFileSync(path.join(folder, 'sw.js'), worker);
+  return files.length;
 }

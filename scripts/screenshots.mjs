@@ -10,8 +10,8 @@
 // It fails when a screenshot that content/ names was not taken.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { launchBrowser } from '../e2e/support/browser.mjs';
-import { serveStatic } from '../e2e/support/static-server.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+import { serveStatic } from './lib/static-server.mjs';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const LANGS = ['en', 'fr'];

@@ -2,7 +2,8 @@
 # Installs what Pipeline Lens needs and is missing; skips what is already there at the pinned version.
 #
 #   scripts/setup.sh           tools to build and serve the site
-#   scripts/setup.sh --tests   the same plus Debian's Chromium and ChromeDriver for the browser tests
+#   scripts/setup.sh --tests   the same plus Debian's Chromium and ChromeDriver for the browser tests and
+#                              the release build (which writes every page from the app: scripts/prerender.mjs)
 #
 # Nothing here downloads a prebuilt binary from outside the package registries: Rust tools are compiled
 # with cargo, wasm-opt and Playwright come from npm (package-lock.json), Chromium from Debian.

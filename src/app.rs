@@ -11,6 +11,7 @@ use leptos_router::hooks::use_params_map;
 use leptos_router::path;
 
 use crate::components::common::site_header::SiteHeader;
+use crate::components::common::update_notice::UpdateNotice;
 use crate::i18n::{t, Lang, Msg};
 use crate::pages::{config::ConfigPage, docs::DocsPage, log::LogPage, not_found::NotFound};
 use crate::routes::base_path;
@@ -85,5 +86,6 @@ fn LanguageShell(
         <SiteHeader/>
         <main id="main" class="page">{children()}</main>
         <footer class="site-footer"><p>{t(Msg::FooterPrivacy)}</p></footer>
+        <UpdateNotice/>
     }
 }

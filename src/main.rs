@@ -18,5 +18,5 @@ mod wording;
 fn main() {
     console_error_panic_hook::set_once();
     services::theme::apply_stored_theme();
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to(services::prerendered::app_root(), app::App).forget();
 }

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { launchBrowser } from './browser.mjs';
-import { serveStatic } from './static-server.mjs';
+import { launchBrowser } from '../../scripts/lib/browser.mjs';
+import { serveStatic } from '../../scripts/lib/static-server.mjs';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 

@@ -1,4 +1,4 @@
-//! Components used by several pages: the header and its switches, the status icon, ANSI text, notices, the export controls.
+//! Components used by several pages: the header and its switches, the status icon, ANSI text, notices (drafts, secrets, a new version), the export controls.
 
 pub(crate) mod ansi_text;
 pub(crate) mod draft_notice;
@@ -10,3 +10,4 @@ pub(crate) mod sentence;
 pub(crate) mod site_header;
 pub(crate) mod status_icon;
 pub(crate) mod theme_switch;
+pub(crate) mod update_notice;

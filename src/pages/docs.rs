@@ -16,6 +16,7 @@ use crate::components::docs::sidebar::DocsSidebar;
 use crate::i18n::{t, Msg};
 use crate::routes::HOME_PAGE;
 use crate::services::content::use_doc_index;
+use crate::services::prerendered::page_ready;
 
 /// The documentation page; `/docs/<page id>` opens one page.
 #[component]
@@ -33,7 +34,10 @@ pub(crate) fn DocsPage() -> impl IntoView {
         <div class="docs-page" data-testid="docs-page" data-page=move || page_id.get()>
             {move || match index.get() {
                 None => view! { <p class="docs-status" role="status">{t(Msg::DocsLoading)}</p> }.into_any(),
-                Some(Err(_)) => view! { <p class="docs-status docs-error" role="alert">{t(Msg::DocsLoadError)}</p> }.into_any(),
+                Some(Err(_)) => {
+                    page_ready();
+                    view! { <p class="docs-status docs-error" role="alert">{t(Msg::DocsLoadError)}</p> }.into_any()
+                }
                 Some(Ok(index)) => {
                     let index = Arc::new((*index).clone());
                     view! {

@@ -5,11 +5,18 @@ use leptos_router::components::A;
 
 use crate::i18n::{t, use_lang, Msg};
 use crate::routes::log_href;
+use crate::services::page_meta::set_page_meta;
+use crate::services::prerendered::page_ready_after_render;
 
 /// "Page not found", with a way back.
 #[component]
 pub(crate) fn NotFound() -> impl IntoView {
     let lang = use_lang();
+    Effect::new(move |_| {
+        let lang = lang.get();
+        set_page_meta(lang.text(Msg::NotfoundTitle), lang.text(Msg::NotfoundBody));
+    });
+    page_ready_after_render();
     view! {
         <section class="not-found" data-testid="not-found">
             <h1>{t(Msg::NotfoundTitle)}</h1>

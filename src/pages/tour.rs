@@ -21,6 +21,8 @@ use crate::format::fill;
 use crate::i18n::{t, use_lang, Lang, Msg};
 use crate::routes::{doc_href, site_href, tour_path};
 use crate::services::content::{fetch_doc_html, ContentError};
+use crate::services::page_meta::set_page_meta;
+use crate::services::prerendered::page_ready_after_render;
 use crate::wording::phases::display_title;
 
 /// The id of the page of `content/<lang>/` that holds the tour's text.
@@ -78,6 +80,42 @@ pub(crate) fn TourPage() -> impl IntoView {
     let html = LocalResource::new(move || {
         let lang = lang.get();
         async move { fetch_doc_html(lang, TOUR_PAGE.to_owned()).await }
+    });
+    // Each stop has its own title: "Step 3 of 12: Checkout code · Guided tour".
+    Effect::new(move |_| {
+        let lang = lang.get();
+        let title = match stop.get() {
+            Stop::Start => lang.text(Msg::TourTitle).to_owned(),
+            Stop::Phase(index) => {
+                let progress = fill(
+                    lang.text(Msg::TourStepOf),
+                    &[
+                        ("step", (index + 1).to_string()),
+                        ("total", phases.to_string()),
+                    ],
+                );
+                fill(
+                    lang.text(Msg::TourStopTitle),
+                    &[
+                        ("progress", progress.as_str()),
+                        ("phase", data.log.phases[index].title.as_str()),
+                        ("tour", lang.text(Msg::TourNav)),
+                    ],
+                )
+            }
+            Stop::End => format!(
+                "{} · {}",
+                lang.text(Msg::TourEndLabel),
+                lang.text(Msg::TourNav)
+            ),
+        };
+        set_page_meta(&title, lang.text(Msg::TourIntro));
+    });
+    // The written copy of a stop gives way once the stop's text is in.
+    Effect::new(move |_| {
+        if html.with(Option::is_some) {
+            page_ready_after_render();
+        }
     });
     let text = move || {
         let id = match stop.get() {

@@ -17,6 +17,7 @@ use pipelens_core::docs::typography::fix_french_source;
 use pipelens_core::docs::validate::{check_pages, check_required_pages, check_screenshots};
 use pipelens_core::log::causes::CauseId;
 
+pub mod image_size;
 mod rule_examples;
 
 pub use rule_examples::check_rule_examples;
@@ -146,7 +147,10 @@ pub fn write_site(pages: &[SourcePage], out_dir: &Path, screenshots_dir: &Path) 
             if let Some(parent) = path.parent() {
                 fs::create_dir_all(parent)?;
             }
-            fs::write(path, &page.rendered.html)?;
+            fs::write(
+                path,
+                image_size::with_image_sizes(&page.rendered.html, screenshots_dir, lang),
+            )?;
             for name in &page.rendered.screenshots {
                 let from = screenshot_path(screenshots_dir, lang, name);
                 if from.is_file() {

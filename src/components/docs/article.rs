@@ -12,6 +12,8 @@ use crate::components::docs::toc::DocsToc;
 use crate::i18n::{t, use_lang, Msg};
 use crate::routes::{doc_href, HOME_PAGE};
 use crate::services::content::fetch_doc_html;
+use crate::services::page_meta::set_page_meta;
+use crate::services::prerendered::page_ready_after_render;
 
 /// The page `id` of `index`, or "no such page".
 #[component]
@@ -23,6 +25,14 @@ pub(crate) fn DocsArticle(
 ) -> impl IntoView {
     let lang = use_lang();
     let Some(page) = index.page(&id).cloned() else {
+        Effect::new(move |_| {
+            let lang = lang.get();
+            set_page_meta(
+                lang.text(Msg::DocsMissingTitle),
+                lang.text(Msg::DocsMissingBody),
+            );
+        });
+        page_ready_after_render();
         return view! {
             <section class="docs-missing" data-testid="docs-not-found">
                 <h1>{t(Msg::DocsMissingTitle)}</h1>
@@ -39,6 +49,13 @@ pub(crate) fn DocsArticle(
         LocalResource::new(move || fetch_doc_html(lang.get(), id.clone()))
     };
     scroll_to_hash_when_loaded(html);
+    set_page_meta(&page.title, &page.summary);
+    // The written copy of the page gives way once the article is in (or could not be fetched).
+    Effect::new(move |_| {
+        if html.with(Option::is_some) {
+            page_ready_after_render();
+        }
+    });
     let body = move || match html.get() {
         None => {
             view! { <p class="docs-status" role="status">{t(Msg::DocsPageLoading)}</p> }.into_any()

@@ -1,9 +1,11 @@
 // A static file server that behaves like GitHub Pages for a project site: files are served under a prefix
-// (e.g. /pipelens/), a folder serves its index.html, and any unknown path gets the site's 404.html with
-// status 404. It listens on 127.0.0.1 only and records every request it answers.
+// (e.g. /pipelens/), `/a/b` serves `a/b.html` when there is one, a folder serves its index.html, and any
+// unknown path gets the site's 404.html with status 404. Used by the prerenderer (scripts/prerender.mjs),
+// the end-to-end tests and the benchmarks. It listens on 127.0.0.1 only and records every request it answers.
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -16,15 +18,21 @@ const CONTENT_TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
   '.log': 'text/plain; charset=utf-8',
   '.yml': 'text/yaml; charset=utf-8',
 };
 
+/** What GitHub Pages compresses: text, scripts, styles and WebAssembly. */
+const COMPRESSED = /\.(html|js|mjs|css|json|svg|wasm|txt|xml|webmanifest)$/;
+
 /**
- * Serves `root` under `prefix` on an ephemeral port of 127.0.0.1.
+ * Serves `root` under `prefix` on an ephemeral port of 127.0.0.1; with `gzip`, compresses what GitHub
+ * Pages compresses for a client that accepts it (the benchmarks measure what a reader downloads).
  * @returns {Promise<{url: string, requests: string[], close: () => Promise<void>}>}
  */
-export async function serveStatic(root, prefix = '/') {
+export async function serveStatic(root, prefix = '/', { gzip = false } = {}) {
   const requests = [];
   const server = http.createServer(async (req, res) => {
     requests.push(req.url);
@@ -35,14 +43,23 @@ export async function serveStatic(root, prefix = '/') {
     }
     const body = await fs.readFile(file);
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+    const headers = { 'content-type': type, 'cache-control': 'no-store' };
+    if (gzip && COMPRESSED.test(file) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      res.writeHead(status, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(zlib.gzipSync(body));
+      return;
+    }
+    res.writeHead(status, headers).end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     requests,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -62,6 +79,7 @@ async function resolveFile(root, prefix, urlPath) {
     return { status: 404, file: fallback };
   }
   if (await isFile(candidate)) return { status: 200, file: candidate };
+  if (!relative.endsWith('/') && (await isFile(`${candidate}.html`))) return { status: 200, file: `${candidate}.html` };
   const index = path.join(candidate, 'index.html');
   if (await isFile(index)) return { status: 200, file: index };
   return { status: 404, file: fallback };
