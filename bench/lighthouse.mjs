@@ -4,7 +4,8 @@
 // Prints the median of each score and metric, as a Markdown table for BENCHMARKS.md. Never a test: timings
 // vary with the machine.
 //
-//   node bench/lighthouse.mjs [DIST] [--runs N]      (DIST: target/dist-pages, built for /pipelens/)
+//   node bench/lighthouse.mjs [DIST] [--runs N] [--page P]... [--preset mobile|desktop]
+//   (DIST: target/dist-pages, built for /pipelens/)
 //
 // Lighthouse 12.2.3 lives in bench/lighthouse/ with its own lock file (installed on first use), apart from
 // the test command's tools; it drives Debian's Chromium (`CHROMIUM` overrides the path).
@@ -16,10 +17,13 @@ import { serveStatic } from '../scripts/lib/static-server.mjs';
 
 const HERE = import.meta.dirname;
 const args = process.argv.slice(2);
-const dist = path.resolve(args.find((arg) => !arg.startsWith('--') && !/^\d+$/.test(arg)) ?? 'target/dist-pages');
+const dist = path.resolve(args.find((arg, at) => !arg.startsWith('--') && !args[at - 1]?.startsWith('--')) ?? 'target/dist-pages');
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
-const PAGES = ['en/', 'fr/', 'en/config', 'fr/config', 'en/docs/phases/checkout-code', 'fr/docs/phases/checkout-code', 'en/tour/3', 'fr/tour/3'];
-const PRESETS = ['mobile', 'desktop'];
+const ALL_PAGES = ['en/', 'fr/', 'en/config', 'fr/config', 'en/docs/phases/checkout-code', 'fr/docs/phases/checkout-code', 'en/tour/3', 'fr/tour/3'];
+// `--page P` (repeatable) and `--preset mobile|desktop` narrow the run.
+const chosen = (flag) => args.flatMap((arg, at) => (arg === flag ? [args[at + 1]] : []));
+const PAGES = chosen('--page').length > 0 ? chosen('--page') : ALL_PAGES;
+const PRESETS = chosen('--preset').length > 0 ? chosen('--preset') : ['mobile', 'desktop'];
 
 const modules = path.join(HERE, 'lighthouse', 'node_modules');
 if (!fs.existsSync(path.join(modules, 'lighthouse'))) {

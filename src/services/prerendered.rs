@@ -56,7 +56,9 @@ pub(crate) fn page_ready() {
     }
 }
 
-/// Says the page is complete once the current render is on screen (for pages with nothing to fetch).
+/// Says the page is complete once the current render is on screen: two frames later, so that the written
+/// copy has been painted at least once before the app takes its place (the app's identical elements are
+/// then not a new "largest contentful paint" that would wait for the WebAssembly module).
 pub(crate) fn page_ready_after_render() {
-    request_animation_frame(page_ready);
+    request_animation_frame(|| request_animation_frame(page_ready));
 }

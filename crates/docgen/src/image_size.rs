@@ -1,5 +1,6 @@
 //! The size of each screenshot written into its `<img>`, so that the browser reserves its place before the
-//! image arrives and the text under it never jumps (cumulative layout shift).
+//! image arrives and the text under it never jumps (cumulative layout shift); and the first screenshot of a
+//! page fetched at once, with priority, as it is often the largest thing on the first screen.
 
 use std::fs;
 use std::path::Path;
@@ -19,8 +20,23 @@ pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
 }
 
 /// `html` with `width` and `height` added to every `<img src="screenshots/<lang>/<name>.png"` whose file
-/// is in `screenshots_dir` (the others are left as they are).
+/// is in `screenshots_dir` (the others are left as they are), and the first of them loaded eagerly with
+/// high priority rather than lazily.
 pub fn with_image_sizes(html: &str, screenshots_dir: &Path, lang: &str) -> String {
+    let sized = with_sizes(html, screenshots_dir, lang);
+    let prefix = format!("<img src=\"screenshots/{lang}/");
+    let Some(first) = sized.find(&prefix) else {
+        return sized;
+    };
+    let end = sized[first..]
+        .find('>')
+        .map_or(sized.len(), |at| first + at);
+    let tag = sized[first..end].replacen(" loading=\"lazy\"", " fetchpriority=\"high\"", 1);
+    format!("{}{tag}{}", &sized[..first], &sized[end..])
+}
+
+/// `html` with `width` and `height` added to every screenshot whose file is in `screenshots_dir`.
+fn with_sizes(html: &str, screenshots_dir: &Path, lang: &str) -> String {
     let prefix = format!("<img src=\"screenshots/{lang}/");
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
@@ -68,12 +84,12 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("docgen-image-size-{}", std::process::id()));
         fs::create_dir_all(dir.join("en")).unwrap();
         fs::write(dir.join("en").join("checkout.png"), png_header(800, 450)).unwrap();
-        let html = "<img src=\"screenshots/en/checkout.png\" alt=\"a\"> <img src=\"screenshots/en/missing.png\" alt=\"b\"> <img src=\"x.png\">";
+        let html = "<img src=\"screenshots/en/checkout.png\" alt=\"a\" loading=\"lazy\"> <img src=\"screenshots/en/missing.png\" alt=\"b\" loading=\"lazy\"> <img src=\"x.png\">";
         let sized = with_image_sizes(html, &dir, "en");
         fs::remove_dir_all(&dir).unwrap();
         assert_eq!(
             sized,
-            "<img src=\"screenshots/en/checkout.png\" width=\"800\" height=\"450\" alt=\"a\"> <img src=\"screenshots/en/missing.png\" alt=\"b\"> <img src=\"x.png\">"
+            "<img src=\"screenshots/en/checkout.png\" width=\"800\" height=\"450\" alt=\"a\" fetchpriority=\"high\"> <img src=\"screenshots/en/missing.png\" alt=\"b\" loading=\"lazy\"> <img src=\"x.png\">"
         );
     }
 }

@@ -5,20 +5,25 @@
 //!    the doc ids the analysis emits, and checks that each rule page's example report is what the
 //!    analyser prints ([`check_rule_examples`]); any problem fails the build.
 //! 3. [`write_site`] writes `content/<lang>/<id>.html`, `content/<lang>/index.json`,
-//!    `content/<lang>/search.json` and copies the screenshots to `screenshots/<lang>/<name>.png`.
+//!    `content/<lang>/search.json`, and copies the screenshots to `screenshots/<lang>/<name>.png` and the
+//!    diagrams to `diagrams/<lang>/<name>.svg`, where the pages' figures find them.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use pipelens_core::docs::labels::LANGUAGES;
+use pipelens_core::docs::render::FigureKind;
 use pipelens_core::docs::site::{doc_index, read_page, search_index, DocProblem, SourcePage};
 use pipelens_core::docs::typography::fix_french_source;
-use pipelens_core::docs::validate::{check_pages, check_required_pages, check_screenshots};
+use pipelens_core::docs::validate::{
+    check_diagrams, check_pages, check_required_pages, check_screenshots,
+};
 use pipelens_core::log::causes::CauseId;
 
 pub mod image_size;
 mod rule_examples;
+pub mod training;
 
 pub use rule_examples::check_rule_examples;
 
@@ -82,9 +87,13 @@ pub fn load_content(content_dir: &Path) -> Result<Vec<SourcePage>, Vec<DocProble
     }
 }
 
-/// Every problem of the documentation: the page checks, the pages the analysis links to, and the
-/// screenshots in `screenshots_dir` (`public/screenshots`).
-pub fn validate(pages: &[SourcePage], screenshots_dir: &Path) -> Vec<DocProblem> {
+/// Every problem of the documentation: the page checks, the pages the analysis links to, the screenshots
+/// in `screenshots_dir` (`public/screenshots`) and the diagrams in `diagrams_dir` (`public/diagrams`).
+pub fn validate(
+    pages: &[SourcePage],
+    screenshots_dir: &Path,
+    diagrams_dir: &Path,
+) -> Vec<DocProblem> {
     let mut problems = check_pages(pages);
     problems.extend(check_required_pages(
         pages,
@@ -107,6 +116,10 @@ pub fn validate(pages: &[SourcePage], screenshots_dir: &Path) -> Vec<DocProblem>
     problems.extend(check_screenshots(pages, |lang, name| {
         let path = screenshot_path(screenshots_dir, lang, name);
         fs::read(&path).map_err(|err| format!("cannot read {}: {err}", path.display()))
+    }));
+    problems.extend(check_diagrams(pages, |lang, name| {
+        let path = diagram_path(diagrams_dir, lang, name);
+        fs::read_to_string(&path).map_err(|err| format!("cannot read {}: {err}", path.display()))
     }));
     problems
 }
@@ -133,12 +146,27 @@ fn check_index_links(all: &[SourcePage], index: &str, pages: &[&str]) -> Vec<Doc
 
 /// Where the screenshot `name` of `lang` lives.
 pub fn screenshot_path(screenshots_dir: &Path, lang: &str, name: &str) -> PathBuf {
-    screenshots_dir.join(lang).join(format!("{name}.png"))
+    figure_path(screenshots_dir, FigureKind::Screenshot, lang, name)
+}
+
+/// Where the diagram `name` of `lang` lives.
+pub fn diagram_path(diagrams_dir: &Path, lang: &str, name: &str) -> PathBuf {
+    figure_path(diagrams_dir, FigureKind::Diagram, lang, name)
+}
+
+/// Where the figure `name` of `lang` lives in `dir`, the folder of its kind.
+fn figure_path(dir: &Path, kind: FigureKind, lang: &str, name: &str) -> PathBuf {
+    dir.join(lang).join(format!("{name}.{}", kind.extension()))
 }
 
 /// Writes the rendered pages, the index and the search file of every language under `out_dir/content`,
-/// and copies the screenshots that exist under `out_dir/screenshots`.
-pub fn write_site(pages: &[SourcePage], out_dir: &Path, screenshots_dir: &Path) -> io::Result<()> {
+/// and copies the screenshots and diagrams that exist under `out_dir/screenshots` and `out_dir/diagrams`.
+pub fn write_site(
+    pages: &[SourcePage],
+    out_dir: &Path,
+    screenshots_dir: &Path,
+    diagrams_dir: &Path,
+) -> io::Result<()> {
     for lang in LANGUAGES {
         let of_lang: Vec<&SourcePage> = pages.iter().filter(|page| page.lang == lang).collect();
         let dir = out_dir.join("content").join(lang);
@@ -151,14 +179,19 @@ pub fn write_site(pages: &[SourcePage], out_dir: &Path, screenshots_dir: &Path) 
                 path,
                 image_size::with_image_sizes(&page.rendered.html, screenshots_dir, lang),
             )?;
-            for name in &page.rendered.screenshots {
-                let from = screenshot_path(screenshots_dir, lang, name);
-                if from.is_file() {
-                    let to = screenshot_path(&out_dir.join("screenshots"), lang, name);
-                    if let Some(parent) = to.parent() {
-                        fs::create_dir_all(parent)?;
+            for (kind, dir) in [
+                (FigureKind::Screenshot, screenshots_dir),
+                (FigureKind::Diagram, diagrams_dir),
+            ] {
+                for name in page.rendered.figures(kind) {
+                    let from = figure_path(dir, kind, lang, name);
+                    if from.is_file() {
+                        let to = out_dir.join(kind.path(lang, name));
+                        if let Some(parent) = to.parent() {
+                            fs::create_dir_all(parent)?;
+                        }
+                        fs::copy(from, to)?;
                     }
-                    fs::copy(from, to)?;
                 }
             }
         }

@@ -1,7 +1,8 @@
 //! `docgen`: validates the documentation in `content/` and renders it for the site.
 //!
 //! - `docgen CONTENT OUT [--screenshots DIR] [--allow-missing-screenshots]`: check, then write into `OUT`
-//!   (Trunk's staging folder). Screenshots are read from `CONTENT/../public/screenshots` unless given.
+//!   (Trunk's staging folder). Screenshots are read from `CONTENT/../public/screenshots` unless given,
+//!   diagrams from `CONTENT/../public/diagrams`.
 //!   `DOCGEN_ALLOW_MISSING_SCREENSHOTS=1` does what the option does: it lets a build that will take the
 //!   screenshots (`scripts/screenshots.mjs`) go through without them.
 //! - `docgen --check CONTENT`: check only.
@@ -57,8 +58,10 @@ fn run(args: &[String]) -> Result<(), String> {
         return Ok(());
     }
     let screenshots = screenshots.unwrap_or_else(|| content.join("../public/screenshots"));
+    let diagrams = content.join("../public/diagrams");
     let pages = docgen::load_content(content).map_err(report)?;
-    let problems = docgen::validate(&pages, &screenshots);
+    let mut problems = docgen::validate(&pages, &screenshots, &diagrams);
+    problems.extend(docgen::training::check_training(&pages, content));
     let (warnings, errors): (Vec<_>, Vec<_>) = problems.into_iter().partition(|problem| {
         allow_missing_screenshots && problem.message.starts_with("screenshot ")
     });
@@ -70,7 +73,7 @@ fn run(args: &[String]) -> Result<(), String> {
     }
     if mode == "build" {
         let out = positional.get(1).ok_or(USAGE)?;
-        write(&pages, out, &screenshots)?;
+        write(&pages, out, &screenshots, &diagrams)?;
     }
     Ok(())
 }
@@ -80,8 +83,9 @@ fn write(
     pages: &[pipelens_core::docs::site::SourcePage],
     out: &Path,
     screenshots: &Path,
+    diagrams: &Path,
 ) -> Result<(), String> {
-    docgen::write_site(pages, out, screenshots)
+    docgen::write_site(pages, out, screenshots, diagrams)
         .map_err(|err| format!("cannot write into {}: {err}", out.display()))
 }
 

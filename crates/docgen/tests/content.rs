@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use pipelens_core::docs::site::{read_page, DocProblem, SourcePage};
 use pipelens_core::docs::validate::{
-    check_pages, check_png, check_required_pages, check_screenshots,
+    check_diagrams, check_pages, check_png, check_required_pages, check_screenshots,
 };
 
 /// The repository root.
@@ -18,7 +18,11 @@ fn the_real_documentation_passes_every_check() {
     let pages = docgen::load_content(&repo().join("content"))
         .unwrap_or_else(|problems| panic!("{}", lines(&problems)));
     assert!(pages.len() >= 2 * 70, "only {} pages found", pages.len());
-    let problems = docgen::validate(&pages, &repo().join("public/screenshots"));
+    let problems = docgen::validate(
+        &pages,
+        &repo().join("public/screenshots"),
+        &repo().join("public/diagrams"),
+    );
     assert!(
         problems.is_empty(),
         "{} problems; regenerate missing screenshots with scripts/screenshots.mjs\n{}",
@@ -32,8 +36,13 @@ fn the_site_files_are_written() {
     let pages = docgen::load_content(&repo().join("content"))
         .unwrap_or_else(|problems| panic!("{}", lines(&problems)));
     let out = scratch_dir("site");
-    docgen::write_site(&pages, &out, &repo().join("public/screenshots"))
-        .expect("the site files are written");
+    docgen::write_site(
+        &pages,
+        &out,
+        &repo().join("public/screenshots"),
+        &repo().join("public/diagrams"),
+    )
+    .expect("the site files are written");
     for lang in ["en", "fr"] {
         let index: pipelens_core::docs::DocIndex = serde_json::from_str(
             &std::fs::read_to_string(out.join(format!("content/{lang}/index.json")))
@@ -54,6 +63,16 @@ fn the_site_files_are_written() {
             std::fs::read_to_string(out.join(format!("content/{lang}/phases/checkout-code.html")))
                 .expect("a page");
         assert!(html.contains("id=\"what-it-does\""));
+        let shown: Vec<&String> = pages
+            .iter()
+            .filter(|page| page.lang == lang)
+            .flat_map(|page| &page.rendered.diagrams)
+            .collect();
+        assert!(!shown.is_empty(), "no page of {lang} shows a diagram");
+        for name in shown {
+            let copied = out.join(format!("diagrams/{lang}/{name}.svg"));
+            assert!(copied.is_file(), "{} is not copied", copied.display());
+        }
     }
     std::fs::remove_dir_all(out).ok();
 }
@@ -279,7 +298,7 @@ fn screenshots_must_exist_and_be_valid_pngs() {
     std::fs::write(dir.join("en/x.png"), png_header()).expect("a file");
     std::fs::create_dir_all(dir.join("fr")).expect("a folder");
     std::fs::write(dir.join("fr/x.png"), b"not a png").expect("a file");
-    let problems = messages(&docgen::validate(&pages, &dir));
+    let problems = messages(&docgen::validate(&pages, &dir, &dir));
     assert!(
         problems
             .iter()
@@ -291,4 +310,92 @@ fn screenshots_must_exist_and_be_valid_pngs() {
         "{problems:?}"
     );
     std::fs::remove_dir_all(dir).ok();
+}
+
+/// A diagram that passes `check_svg`, titled `title`.
+fn diagram(title: &str) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 80\" role=\"img\">\
+         <title>{title}</title><desc>A box.</desc>\
+         <style>@media (prefers-color-scheme: dark) {{ svg {{ --fg: #fff }} }}</style></svg>\n"
+    )
+}
+
+#[test]
+fn both_languages_must_show_the_same_diagrams() {
+    let drawing = "![Alt](diagram:one)\n";
+    assert!(check_pages(&pair("guides/w", drawing, drawing)).is_empty());
+    let problems = messages(&check_pages(&pair(
+        "guides/w",
+        drawing,
+        "![Alt](diagram:two)\n",
+    )));
+    assert_eq!(
+        problems,
+        vec!["diagrams [\"two\"] differ from [\"one\"] in content/en/guides/w.md"]
+    );
+    let inline = messages(&check_pages(&pair(
+        "guides/w",
+        "See ![Alt](diagram:one) here.\n",
+        "Voir ![Alt](diagram:one) ici.\n",
+    )));
+    assert!(
+        inline.contains(
+            &"diagram \"one\" must be alone in its paragraph, with an alt text".to_owned()
+        ),
+        "{inline:?}"
+    );
+}
+
+#[test]
+fn diagrams_must_exist_and_be_self_contained_svgs() {
+    let pages = pair(
+        "guides/w",
+        "![The workflow](diagram:flow)\n",
+        "![Le workflow](diagram:flow)\n",
+    );
+    assert!(check_diagrams(&pages, |_, _| Ok(diagram("Flow"))).is_empty());
+    let missing = check_diagrams(&pages, |lang, _| {
+        if lang == "fr" {
+            Err("no such file".to_owned())
+        } else {
+            Ok(diagram("Flow"))
+        }
+    });
+    assert_eq!(
+        messages(&missing),
+        vec!["diagram public/diagrams/fr/flow.svg: no such file"]
+    );
+
+    let dir = scratch_dir("diagrams");
+    std::fs::create_dir_all(dir.join("en")).expect("a folder");
+    std::fs::write(dir.join("en/flow.svg"), diagram("Flow")).expect("a file");
+    std::fs::create_dir_all(dir.join("fr")).expect("a folder");
+    std::fs::write(
+        dir.join("fr/flow.svg"),
+        diagram("Flux").replace("<title>Flux</title>", ""),
+    )
+    .expect("a file");
+    let problems = messages(&docgen::validate(&pages, &dir, &dir));
+    assert!(
+        problems.iter().any(|m| m
+            == "diagram public/diagrams/fr/flow.svg: no text alternative: the <title> is missing or empty"),
+        "{problems:?}"
+    );
+    assert!(
+        !problems.iter().any(|m| m.contains("/en/flow.svg")),
+        "{problems:?}"
+    );
+
+    let out = scratch_dir("diagrams-site");
+    docgen::write_site(&pages, &out, &dir, &dir).expect("the site files are written");
+    let copied = std::fs::read_to_string(out.join("diagrams/en/flow.svg")).expect("a copy");
+    assert!(copied.contains("<title>Flow</title>"));
+    let html = std::fs::read_to_string(out.join("content/en/guides/w.html")).expect("a page");
+    assert!(
+        html.contains("href=\"diagrams/en/flow.svg\" download=\"pipeline-lens-en-flow.svg\""),
+        "{html}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+    std::fs::remove_dir_all(out).ok();
 }

@@ -123,7 +123,7 @@ pub(crate) fn hint(message: &Message) -> String {
         Message::UndefinedReference { kind: ReferenceKind::Command, .. } => "définissez-la, ou corrigez son nom".into(),
         Message::UndefinedReference { .. } => "définissez-le, ou corrigez son nom".into(),
         Message::DeprecatedImage { replacement, .. } => format!("passez à {} (les images cimg/)", q(replacement)),
-        Message::UnpinnedImage { .. } => format!("ajoutez une étiquette de version comme {}, ou un condensat", q(":3.12")),
+        Message::UnpinnedImage { .. } => format!("ajoutez un tag de version comme {}, ou un digest", q(":3.12")),
         Message::PlaintextSecret { .. } => {
             "rangez la valeur dans une variable d’environnement du projet ou dans un contexte, et retirez-la d’ici".into()
         }

@@ -15,6 +15,8 @@ pub struct RenderLabels {
     pub caution: &'static str,
     /// The text of a screenshot's download link.
     pub download: &'static str,
+    /// The text of a diagram's download link.
+    pub download_diagram: &'static str,
     /// The accessible name of the `#` link beside each heading.
     pub section_link: &'static str,
 }
@@ -27,6 +29,7 @@ const EN: RenderLabels = RenderLabels {
     warning: "Warning",
     caution: "Caution",
     download: "Download the screenshot",
+    download_diagram: "Download the diagram",
     section_link: "Link to this section",
 };
 
@@ -38,6 +41,7 @@ const FR: RenderLabels = RenderLabels {
     warning: "Attention",
     caution: "Prudence",
     download: "Télécharger la capture d’écran",
+    download_diagram: "Télécharger le schéma",
     section_link: "Lien vers cette section",
 };
 

@@ -6,10 +6,10 @@
 //! 1. parses the body and walks its events once;
 //! 2. rewrites what the site needs: headings get their id and a `#` link, admonitions become `<aside>`s with
 //!    a localised title, fenced code gets a class per language and YAML or shell highlighting, `doc:` links
-//!    become site links relative to `<base href>`, external links get `rel="noopener"`, screenshots become
-//!    `<figure>`s with a download link, and raw HTML is escaped (never passed through);
+//!    become site links relative to `<base href>`, external links get `rel="noopener"`, screenshots and
+//!    diagrams become `<figure>`s with a download link, and raw HTML is escaped (never passed through);
 //! 3. records on the way what the validation and the search need: the sections, the `doc:` links, the
-//!    screenshots, the prose outside code, and the text of each section;
+//!    screenshots and diagrams, the prose outside code, and the text of each section;
 //! 4. lets pulldown-cmark write the HTML of the rewritten events.
 
 use std::ops::Range;
@@ -54,6 +54,62 @@ pub struct PageContext<'a> {
     pub labels: &'a RenderLabels,
 }
 
+/// The width of every diagram's `viewBox`, in user units. A diagram is shown at most this many CSS pixels
+/// wide, so a unit is never more than a pixel: its 14-unit labels stay the size of body text on a wide screen
+/// and above 11 pixels on a 360-pixel phone.
+pub const DIAGRAM_WIDTH: u32 = 400;
+
+/// The pictures a page shows as a figure with a caption and a download link, each kind from its own folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureKind {
+    /// A PNG view of Pipeline Lens: `![alt](screenshot:<name>)`, or the front matter's `screenshot`.
+    Screenshot,
+    /// An SVG diagram drawn for the site: `![alt](diagram:<name>)`.
+    Diagram,
+}
+
+impl FigureKind {
+    /// Every kind of figure.
+    pub const ALL: [FigureKind; 2] = [FigureKind::Screenshot, FigureKind::Diagram];
+
+    /// The kind and the name an image destination such as `diagram:python-orb-cache` stands for, if any.
+    pub fn parse(dest: &str) -> Option<(FigureKind, &str)> {
+        FigureKind::ALL
+            .into_iter()
+            .find_map(|kind| dest.strip_prefix(kind.scheme()).map(|name| (kind, name)))
+    }
+
+    /// The prefix of its image destinations (`screenshot:`).
+    pub fn scheme(self) -> &'static str {
+        match self {
+            FigureKind::Screenshot => "screenshot:",
+            FigureKind::Diagram => "diagram:",
+        }
+    }
+
+    /// The word that names it in messages and in the test id of its download link (`screenshot`).
+    pub fn word(self) -> &'static str {
+        match self {
+            FigureKind::Screenshot => "screenshot",
+            FigureKind::Diagram => "diagram",
+        }
+    }
+
+    /// Its file extension (`png`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            FigureKind::Screenshot => "png",
+            FigureKind::Diagram => "svg",
+        }
+    }
+
+    /// The path of figure `name` of `lang`, the same under `public/` and in the site
+    /// (`screenshots/en/checkout-code.png`, `diagrams/fr/sample-workflow.svg`).
+    pub fn path(self, lang: &str, name: &str) -> String {
+        format!("{}s/{lang}/{name}.{}", self.word(), self.extension())
+    }
+}
+
 /// A link to another page (or a section of one), written `doc:<page>#<anchor>` in Markdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocLink {
@@ -91,9 +147,11 @@ pub enum RenderProblem {
         /// Its byte offset in the body.
         offset: usize,
     },
-    /// A screenshot image that is not alone in its paragraph, or has no alt text.
-    MisplacedScreenshot {
-        /// The screenshot name.
+    /// A screenshot or diagram image that is not alone in its paragraph, or has no alt text.
+    MisplacedFigure {
+        /// Screenshot or diagram.
+        kind: FigureKind,
+        /// The figure name.
         name: String,
         /// Its byte offset in the body.
         offset: usize,
@@ -111,6 +169,8 @@ pub struct RenderedPage {
     pub links: Vec<DocLink>,
     /// The screenshots shown, in order (the front matter's first).
     pub screenshots: Vec<String>,
+    /// The diagrams shown, in order.
+    pub diagrams: Vec<String>,
     /// The prose of every block.
     pub prose: Vec<Prose>,
     /// The searchable text, one entry per section (the text before the first heading included).
@@ -119,13 +179,32 @@ pub struct RenderedPage {
     pub problems: Vec<RenderProblem>,
 }
 
+impl RenderedPage {
+    /// The names of the figures of `kind` shown, in order.
+    pub fn figures(&self, kind: FigureKind) -> &[String] {
+        match kind {
+            FigureKind::Screenshot => &self.screenshots,
+            FigureKind::Diagram => &self.diagrams,
+        }
+    }
+
+    /// The list of the figures of `kind`, to record one more.
+    fn figures_mut(&mut self, kind: FigureKind) -> &mut Vec<String> {
+        match kind {
+            FigureKind::Screenshot => &mut self.screenshots,
+            FigureKind::Diagram => &mut self.diagrams,
+        }
+    }
+}
+
 /// Renders a page body (Markdown without its front matter).
 pub fn render_page(body: &str, page: &PageContext<'_>) -> RenderedPage {
     let events: Vec<(Event<'_>, Range<usize>)> = parse(body).collect();
     let mut walk = Walk::new(page);
     if let Some(name) = page.screenshot {
-        walk.out
-            .push(Event::Html(figure(page, name, page.title).into()));
+        walk.out.push(Event::Html(
+            figure(page, FigureKind::Screenshot, name, page.title).into(),
+        ));
         walk.rendered.screenshots.push(name.to_owned());
     }
     let mut at = 0;
@@ -175,7 +254,7 @@ impl<'p, 'e> Walk<'p, 'e> {
         let (event, range) = &events[at];
         match event {
             Event::Start(Tag::Paragraph) => {
-                if let Some(next) = self.screenshot_paragraph(events, at) {
+                if let Some(next) = self.figure_paragraph(events, at) {
                     return next;
                 }
                 self.flush_prose();
@@ -258,14 +337,14 @@ impl<'p, 'e> Walk<'p, 'e> {
                 self.out.push(Event::InlineHtml(html.into()));
             }
             Event::End(TagEnd::Link) => self.out.push(Event::InlineHtml("</a>".into())),
-            Event::Start(Tag::Image { dest_url, .. }) if dest_url.starts_with("screenshot:") => {
-                let name = dest_url.trim_start_matches("screenshot:").to_owned();
-                self.rendered
-                    .problems
-                    .push(RenderProblem::MisplacedScreenshot {
-                        name,
+            Event::Start(Tag::Image { dest_url, .. }) if FigureKind::parse(dest_url).is_some() => {
+                if let Some((kind, name)) = FigureKind::parse(dest_url) {
+                    self.rendered.problems.push(RenderProblem::MisplacedFigure {
+                        kind,
+                        name: name.to_owned(),
                         offset: range.start,
                     });
+                }
                 self.out.push(event.clone());
             }
             Event::Start(Tag::HtmlBlock) => {
@@ -310,9 +389,9 @@ impl<'p, 'e> Walk<'p, 'e> {
         at + 1
     }
 
-    /// Renders a paragraph that holds a screenshot image alone as a `<figure>`; returns the index after the
-    /// paragraph, or `None` when the paragraph is something else.
-    fn screenshot_paragraph(
+    /// Renders a paragraph that holds a screenshot or diagram image alone as a `<figure>`; returns the index
+    /// after the paragraph, or `None` when the paragraph is something else.
+    fn figure_paragraph(
         &mut self,
         events: &[(Event<'e>, Range<usize>)],
         at: usize,
@@ -320,7 +399,7 @@ impl<'p, 'e> Walk<'p, 'e> {
         let Some((Event::Start(Tag::Image { dest_url, .. }), _)) = events.get(at + 1) else {
             return None;
         };
-        let name = dest_url.strip_prefix("screenshot:")?;
+        let (kind, name) = FigureKind::parse(dest_url)?;
         let mut alt = String::new();
         let mut next = at + 2;
         while let Some((event, _)) = events.get(next) {
@@ -341,9 +420,10 @@ impl<'p, 'e> Walk<'p, 'e> {
         self.flush_prose();
         self.prose_text(&alt, events[at].1.start);
         self.flush_prose();
-        self.out
-            .push(Event::Html(figure(self.page, name, alt.trim()).into()));
-        self.rendered.screenshots.push(name.to_owned());
+        self.out.push(Event::Html(
+            figure(self.page, kind, name, alt.trim()).into(),
+        ));
+        self.rendered.figures_mut(kind).push(name.to_owned());
         Some(next + 2)
     }
 
@@ -527,16 +607,26 @@ fn code_block(info: &str, code: &str) -> String {
     html
 }
 
-/// A screenshot as a figure: the image, its caption and a download link.
-fn figure(page: &PageContext<'_>, name: &str, alt: &str) -> String {
+/// A screenshot or a diagram as a figure: the image, its caption and a download link. A diagram keeps the
+/// screenshots' class, whose style fits it, and is never drawn wider than [`DIAGRAM_WIDTH`] pixels.
+fn figure(page: &PageContext<'_>, kind: FigureKind, name: &str, alt: &str) -> String {
     let lang = page.lang;
-    let src = escape(&format!("screenshots/{lang}/{name}.png"));
-    let file = escape(&format!("pipeline-lens-{lang}-{name}.png"));
+    let src = escape(&kind.path(lang, name));
+    let file = escape(&format!("pipeline-lens-{lang}-{name}.{}", kind.extension()));
     let alt = escape(alt);
+    let word = kind.word();
+    let (class, width, label) = match kind {
+        FigureKind::Screenshot => ("screenshot", String::new(), page.labels.download),
+        FigureKind::Diagram => (
+            "screenshot diagram",
+            format!(" width=\"{DIAGRAM_WIDTH}\""),
+            page.labels.download_diagram,
+        ),
+    };
     format!(
-        "<figure class=\"screenshot\"><img src=\"{src}\" alt=\"{alt}\" loading=\"lazy\"><figcaption><span>{alt}</span> \
-         <a class=\"download\" href=\"{src}\" download=\"{file}\" data-testid=\"download-screenshot\">{}</a></figcaption></figure>\n",
-        escape(page.labels.download)
+        "<figure class=\"{class}\"><img src=\"{src}\" alt=\"{alt}\"{width} loading=\"lazy\"><figcaption><span>{alt}</span> \
+         <a class=\"download\" href=\"{src}\" download=\"{file}\" data-testid=\"download-{word}\">{}</a></figcaption></figure>\n",
+        escape(label)
     )
 }
 
@@ -685,7 +775,49 @@ mod tests {
         assert!(!rendered.html.contains("<p><figure"));
         let inline = render("en", "Text ![x](screenshot:y) more.\n");
         assert!(
-            matches!(&inline.problems[..], [RenderProblem::MisplacedScreenshot { name, .. }] if name == "y")
+            matches!(&inline.problems[..], [RenderProblem::MisplacedFigure { kind: FigureKind::Screenshot, name, .. }] if name == "y")
+        );
+    }
+
+    #[test]
+    fn diagrams_render_a_figure_with_a_download_link() {
+        let rendered = render(
+            "fr",
+            "Avant.\n\n![Le workflow et son job `deploy`](diagram:sample-workflow)\n",
+        );
+        assert_eq!(rendered.diagrams, vec!["sample-workflow".to_owned()]);
+        assert!(rendered.screenshots.is_empty());
+        assert_eq!(
+            rendered.figures(FigureKind::Diagram),
+            &["sample-workflow".to_owned()]
+        );
+        assert!(
+            rendered.html.contains(
+                "<figure class=\"screenshot diagram\"><img src=\"diagrams/fr/sample-workflow.svg\" \
+                 alt=\"Le workflow et son job deploy\" width=\"400\" loading=\"lazy\">"
+            ),
+            "{}",
+            rendered.html
+        );
+        assert!(rendered.html.contains(
+            "download=\"pipeline-lens-fr-sample-workflow.svg\" data-testid=\"download-diagram\">Télécharger le schéma</a>"
+        ));
+        assert!(!rendered.html.contains("<p><figure"));
+        let inline = render("en", "See ![x](diagram:y).\n");
+        assert!(
+            matches!(&inline.problems[..], [RenderProblem::MisplacedFigure { kind: FigureKind::Diagram, name, .. }] if name == "y")
+        );
+        let no_alt = render("en", "![](diagram:y)\n");
+        assert!(no_alt.diagrams.is_empty());
+        assert_eq!(no_alt.problems.len(), 1);
+        assert_eq!(
+            FigureKind::parse("screenshot:a"),
+            Some((FigureKind::Screenshot, "a"))
+        );
+        assert_eq!(FigureKind::parse("https://x/y.svg"), None);
+        assert_eq!(
+            FigureKind::Screenshot.path("en", "a"),
+            "screenshots/en/a.png"
         );
     }
 
@@ -715,7 +847,7 @@ mod tests {
     proptest! {
         #[test]
         fn any_markdown_renders_without_passing_html_through(
-            body in "([#>*`|\\[\\]()!:{}<>a-z \n-]|<script>|doc:x#y|screenshot:z|```yaml\n|> \\[!NOTE\\]\n){0,60}"
+            body in "([#>*`|\\[\\]()!:{}<>a-z \n-]|<script>|doc:x#y|screenshot:z|diagram:z|```yaml\n|> \\[!NOTE\\]\n){0,60}"
         ) {
             let page = render("fr", &body);
             prop_assert!(!page.html.contains("<script"), "{}", page.html);

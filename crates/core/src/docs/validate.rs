@@ -1,14 +1,18 @@
 //! The checks that make the documentation complete and consistent; `docgen` fails the build on any.
 //!
-//! 1. [`check_pages`]: each page renders as meant (headings with ids, supported links, screenshots in their
-//!    own paragraph), every `doc:` link reaches an existing page and section, French prose follows French
-//!    typography, and every language has the same pages with the same sections, screenshots and `explains`.
+//! 1. [`check_pages`]: each page renders as meant (headings with ids, supported links, screenshots and
+//!    diagrams in their own paragraph), every `doc:` link reaches an existing page and section, French prose
+//!    follows French typography, and every language has the same pages with the same sections, screenshots,
+//!    diagrams and `explains`.
 //! 2. [`check_required_pages`]: every doc id the analysis can emit has a page in every language.
 //! 3. [`check_screenshots`]: every screenshot named exists and is a valid PNG.
+//! 4. [`check_diagrams`]: every diagram named exists and is an SVG that stands alone and scales
+//!    ([`check_svg`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::labels::LANGUAGES;
+use super::render::{FigureKind, DIAGRAM_WIDTH};
 use super::site::{DocProblem, SourcePage};
 use super::typography::french_mistakes;
 
@@ -50,9 +54,12 @@ fn check_rendering(page: &SourcePage, problems: &mut Vec<DocProblem>) {
                 *offset,
                 format!("link {dest:?} is neither doc: nor https://"),
             ),
-            RenderProblem::MisplacedScreenshot { name, offset } => page.problem_at(
+            RenderProblem::MisplacedFigure { kind, name, offset } => page.problem_at(
                 *offset,
-                format!("screenshot {name:?} must be alone in its paragraph, with an alt text"),
+                format!(
+                    "{} {name:?} must be alone in its paragraph, with an alt text",
+                    kind.word()
+                ),
             ),
         });
     }
@@ -135,7 +142,8 @@ fn check_french(page: &SourcePage, problems: &mut Vec<DocProblem>) {
     }
 }
 
-/// Both languages have the same pages, and each page the same sections, screenshots and `explains`.
+/// Both languages have the same pages, and each page the same sections, screenshots, diagrams and
+/// `explains`.
 fn check_same_pages(
     reference: &BTreeMap<&str, &SourcePage>,
     other: &BTreeMap<&str, &SourcePage>,
@@ -169,15 +177,19 @@ fn check_same_pages(
                 ),
             });
         }
-        if page.rendered.screenshots != twin.rendered.screenshots {
-            problems.push(DocProblem {
-                file: twin.file.clone(),
-                line: 0,
-                message: format!(
-                    "screenshots {:?} differ from {:?} in {}",
-                    twin.rendered.screenshots, page.rendered.screenshots, page.file
-                ),
-            });
+        for kind in FigureKind::ALL {
+            let (mine, theirs) = (page.rendered.figures(kind), twin.rendered.figures(kind));
+            if mine != theirs {
+                problems.push(DocProblem {
+                    file: twin.file.clone(),
+                    line: 0,
+                    message: format!(
+                        "{}s {theirs:?} differ from {mine:?} in {}",
+                        kind.word(),
+                        page.file
+                    ),
+                });
+            }
         }
         if page.front.explains != twin.front.explains {
             problems.push(DocProblem {
@@ -246,6 +258,147 @@ pub fn check_screenshots(
     problems
 }
 
+/// Every diagram a page shows must pass [`check_svg`]; `read(lang, name)` gives the text of
+/// `public/diagrams/<lang>/<name>.svg`, or the reason it cannot.
+pub fn check_diagrams(
+    pages: &[SourcePage],
+    read: impl Fn(&str, &str) -> Result<String, String>,
+) -> Vec<DocProblem> {
+    let mut problems = Vec::new();
+    let mut checked = BTreeSet::new();
+    for page in pages {
+        for name in &page.rendered.diagrams {
+            if !checked.insert((page.lang.as_str(), name.as_str())) {
+                continue;
+            }
+            let file = format!("public/{}", FigureKind::Diagram.path(&page.lang, name));
+            let verdict = read(&page.lang, name).and_then(|text| check_svg(&text).map(|_| ()));
+            if let Err(reason) = verdict {
+                problems.push(DocProblem {
+                    file: page.file.clone(),
+                    line: 0,
+                    message: format!("diagram {file}: {reason}"),
+                });
+            }
+        }
+    }
+    problems
+}
+
+/// The largest diagram accepted, in bytes: a diagram is drawn by hand, and the page loads it with the text.
+pub const MAX_DIAGRAM_BYTES: usize = 16 * 1024;
+
+/// The height of a diagram's `viewBox`, after checking that the SVG stands alone and scales: at most
+/// [`MAX_DIAGRAM_BYTES`]; a root `<svg>` with the SVG namespace, `role="img"`, a `viewBox` of
+/// [`DIAGRAM_WIDTH`] units and no fixed `width` or `height`; a non-empty `<title>` and `<desc>` (its text
+/// alternative); a dark theme (`prefers-color-scheme: dark`); and nothing that runs or loads: no script, no
+/// event attribute, no `<foreignObject>`, no `<image>`, no link or `url()` outside the file.
+pub fn check_svg(text: &str) -> Result<u32, String> {
+    if text.len() > MAX_DIAGRAM_BYTES {
+        return Err(format!(
+            "too large ({} bytes, at most {MAX_DIAGRAM_BYTES})",
+            text.len()
+        ));
+    }
+    let body = text.trim_start();
+    let body = match body.strip_prefix("<?xml") {
+        Some(rest) => rest
+            .split_once("?>")
+            .map_or("", |(_, after)| after.trim_start()),
+        None => body,
+    };
+    if !body.starts_with("<svg") {
+        return Err("the file does not start with an <svg> element".to_owned());
+    }
+    let root = &body[..body.find('>').ok_or("the <svg> tag is not closed")?];
+    if !root.contains("xmlns=\"http://www.w3.org/2000/svg\"") {
+        return Err("the <svg> element has no SVG namespace".to_owned());
+    }
+    if !root.contains("role=\"img\"") {
+        return Err("the <svg> element needs role=\"img\"".to_owned());
+    }
+    if [" width=", " height=", "\nwidth=", "\nheight="]
+        .iter()
+        .any(|attribute| root.contains(attribute))
+    {
+        return Err(
+            "the <svg> element has a fixed width or height: a viewBox alone lets it scale"
+                .to_owned(),
+        );
+    }
+    let view_box: Vec<&str> = attribute(root, "viewBox")
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let height = match view_box[..] {
+        ["0", "0", width, height] if width == DIAGRAM_WIDTH.to_string() => {
+            height.parse::<u32>().ok()
+        }
+        _ => None,
+    }
+    .filter(|height| *height > 0)
+    .ok_or_else(|| format!("the viewBox must be \"0 0 {DIAGRAM_WIDTH} <height>\""))?;
+    for element in ["title", "desc"] {
+        if element_text(body, element).is_none_or(|text| text.trim().is_empty()) {
+            return Err(format!(
+                "no text alternative: the <{element}> is missing or empty"
+            ));
+        }
+    }
+    let lower = body.to_ascii_lowercase();
+    if !lower.replace(' ', "").contains("prefers-color-scheme:dark") {
+        return Err("no dark theme: add @media (prefers-color-scheme: dark)".to_owned());
+    }
+    for forbidden in ["<script", "<foreignobject", "<image", "@import"] {
+        if lower.contains(forbidden) {
+            return Err(format!("{forbidden} is not allowed in a diagram"));
+        }
+    }
+    let outside = |marker: &str| {
+        lower.match_indices(marker).any(|(at, _)| {
+            !lower[at + marker.len()..]
+                .trim_start_matches(['"', '\''])
+                .starts_with('#')
+        })
+    };
+    if outside("href=") || outside("url(") {
+        return Err("a link or url() leads outside the file: only #ids are allowed".to_owned());
+    }
+    if has_event_attribute(&lower) {
+        return Err("an event attribute (on...=) is not allowed in a diagram".to_owned());
+    }
+    Ok(height)
+}
+
+/// The value of attribute `name` in a start tag.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let length = tag[start..].find('"')?;
+    Some(&tag[start..start + length])
+}
+
+/// The text of the first `<name>` element of `svg`, if it has one.
+fn element_text<'a>(svg: &'a str, name: &str) -> Option<&'a str> {
+    let open = svg.find(&format!("<{name}"))?;
+    let start = open + svg[open..].find('>')? + 1;
+    let length = svg[start..].find(&format!("</{name}>"))?;
+    Some(&svg[start..start + length])
+}
+
+/// Whether a lowercase SVG has an attribute such as `onload=`: white space, `on`, letters, `=`.
+fn has_event_attribute(lower: &str) -> bool {
+    lower.match_indices("on").any(|(at, _)| {
+        let rest = &lower[at + 2..];
+        let letters = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_ascii_lowercase())
+                .len();
+        lower[..at].ends_with(char::is_whitespace)
+            && letters > 0
+            && rest[letters..].starts_with('=')
+    })
+}
+
 /// The PNG signature.
 const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -278,4 +431,71 @@ pub fn check_png(bytes: &[u8]) -> Result<(u32, u32), String> {
         ));
     }
     Ok((width, height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A diagram that passes every check, with `extra` before its closing tag.
+    fn svg(extra: &str) -> String {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 120\" role=\"img\" lang=\"en\">\n\
+             <title>A title</title><desc>What it shows.</desc>\n\
+             <style>svg{{--fg:#000}}@media (prefers-color-scheme: dark){{svg{{--fg:#fff}}}}</style>\n\
+             <defs><marker id=\"head\"/></defs><path style=\"marker-end:url(#head)\" d=\"M0 0H9\"/>\n\
+             <text x=\"1\" y=\"20\">on every push</text>{extra}</svg>\n"
+        )
+    }
+
+    #[test]
+    fn a_diagram_must_stand_alone_scale_and_say_what_it_shows() {
+        assert_eq!(check_svg(&svg("")), Ok(120));
+        assert_eq!(
+            check_svg(&format!("<?xml version=\"1.0\"?>\n{}", svg(""))),
+            Ok(120)
+        );
+        let broken = [
+            (svg("").replace(" role=\"img\"", ""), "role"),
+            (
+                svg("").replace("viewBox=\"0 0 400", "viewBox=\"0 0 700"),
+                "viewBox",
+            ),
+            (
+                svg("").replace(" lang=", " width=\"400\" lang="),
+                "fixed width",
+            ),
+            (svg("").replace("<desc>What it shows.</desc>", ""), "<desc>"),
+            (
+                svg("").replace("<title>A title</title>", "<title> </title>"),
+                "<title>",
+            ),
+            (
+                svg("").replace("prefers-color-scheme: dark", "min-width: 1px"),
+                "dark theme",
+            ),
+            (svg("<script>alert(1)</script>"), "<script"),
+            (svg("<foreignObject/>"), "<foreignobject"),
+            (svg("<image href=\"#x\"/>"), "<image"),
+            (
+                svg("<a href=\"https://example.com\">x</a>"),
+                "outside the file",
+            ),
+            (
+                svg("<rect style=\"fill:url( http://x/p)\"/>"),
+                "outside the file",
+            ),
+            (svg("<rect onclick=\"x()\"/>"), "event attribute"),
+            (svg("<rect\n onload=\"x()\"/>"), "event attribute"),
+            (svg(&" ".repeat(MAX_DIAGRAM_BYTES)), "too large"),
+            ("<html></html>".to_owned(), "<svg>"),
+        ];
+        for (text, expected) in broken {
+            let verdict = check_svg(&text);
+            assert!(
+                matches!(&verdict, Err(reason) if reason.contains(expected)),
+                "{expected}: {verdict:?}"
+            );
+        }
+    }
 }

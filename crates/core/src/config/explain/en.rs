@@ -43,7 +43,7 @@ pub(super) fn text(note: &PartNote) -> String {
         PartNote::ValueCompiled { name } => format!("`{name}` is replaced when the configuration is compiled, before any job runs."),
         PartNote::PipelineParameter { name } => format!("The pipeline parameter `{name}`: its value is given when the pipeline is triggered (through the API or a schedule)."),
         PartNote::ValueDefault { default } => format!("Otherwise it takes its default, `{default}`."),
-        PartNote::ValueNoDefault => "It has no default, so every trigger must give it.".to_owned(),
+        PartNote::ValueNoDefault => "It has no default, which CircleCI refuses: a pipeline parameter must declare one.".to_owned(),
         PartNote::ValueUndeclared => "It is not declared under the top-level `parameters:`, so the configuration is rejected.".to_owned(),
         PartNote::ParameterValue { name } => format!("Replaced by the value of the parameter `{name}` of the job, command or executor it is written in."),
         PartNote::MatrixValue { name } => format!("Replaced by each value of the matrix parameter `{name}`: one copy of the job per value."),

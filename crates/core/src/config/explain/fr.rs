@@ -43,7 +43,7 @@ pub(super) fn text(note: &PartNote) -> String {
         PartNote::ValueCompiled { name } => format!("`{name}` est remplacé à la compilation de la configuration, avant qu’aucun job ne démarre."),
         PartNote::PipelineParameter { name } => format!("Le paramètre de pipeline `{name}` : sa valeur est donnée au déclenchement du pipeline (par l’API ou un calendrier)."),
         PartNote::ValueDefault { default } => format!("Sinon, il prend sa valeur par défaut, `{default}`."),
-        PartNote::ValueNoDefault => "Il n’a pas de valeur par défaut, donc chaque déclenchement doit la fournir.".to_owned(),
+        PartNote::ValueNoDefault => "Il n’a pas de valeur par défaut, ce que CircleCI refuse : un paramètre de pipeline doit en déclarer une.".to_owned(),
         PartNote::ValueUndeclared => "Il n’est pas déclaré sous le `parameters:` de premier niveau, donc la configuration est refusée.".to_owned(),
         PartNote::ParameterValue { name } => format!("Remplacé par la valeur du paramètre `{name}` du job, de la commande ou de l’exécuteur où il est écrit."),
         PartNote::MatrixValue { name } => format!("Remplacé par chaque valeur du paramètre de matrice `{name}` : une copie du job par valeur."),

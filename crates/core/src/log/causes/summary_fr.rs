@@ -107,7 +107,7 @@ pub(crate) fn summary(cause: &Cause) -> String {
         ),
         C::DockerLayerCachingUnavailable => "Le job demande le cache des couches Docker, que l’offre ne proposait pas à l’époque.".to_owned(),
         C::ImageNotFound => format!(
-            "L’image{} n’existe pas\u{a0}: son étiquette ou son nom est faux.",
+            "L’image{} n’existe pas\u{a0}: son tag ou son nom est faux.",
             quoted(cause, A::Image, " ")
         ),
         C::ImagePullDenied => format!(
