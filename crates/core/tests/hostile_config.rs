@@ -136,9 +136,9 @@ fn a_huge_scalar_is_read() {
 }
 
 #[test]
-fn duplicate_keys_keep_the_last_and_the_consequences_are_reported() {
-    // A second `jobs:` replaces the first, as in most YAML readers (CircleCI's included). There is no
-    // `duplicate-key` rule yet (see the report of issue 7): the user learns it from its consequences.
+fn a_duplicate_key_is_named_and_its_consequences_are_reported() {
+    // A second `jobs:` replaces the first, as in most YAML readers; CircleCI refuses the file. The
+    // `duplicate-key` rule says so at the second key, and the consequences of the lost half follow.
     let text = format!("{VALID}jobs:\n  other:\n    machine: true\n");
     let report = analyse(&text);
     let found: Vec<_> = report
@@ -148,7 +148,11 @@ fn duplicate_keys_keep_the_last_and_the_consequences_are_reported() {
         .collect();
     assert_eq!(
         found,
-        [("undefined-reference", 11, 9), ("unused-job", 13, 3)]
+        [
+            ("undefined-reference", 11, 9),
+            ("duplicate-key", 12, 1),
+            ("unused-job", 13, 3)
+        ]
     );
 }
 

@@ -56,6 +56,13 @@ pub enum Message {
         /// The jobs on the cycle.
         jobs: Vec<String>,
     },
+    /// A key written a second time in the same mapping.
+    DuplicateKey {
+        /// The key.
+        key: String,
+        /// The line where it is first written (1-based).
+        first_line: usize,
+    },
     /// A job that no workflow runs.
     UnusedJob {
         /// The job.

@@ -40,6 +40,9 @@ pub(crate) fn message(message: &Message) -> String {
             format!("the jobs {} of workflow \"{workflow}\" require each other in a cycle, so none can start", quoted(jobs))
         }
         Message::UnusedJob { job } => format!("job \"{job}\" is defined but no workflow runs it"),
+        Message::DuplicateKey { key, first_line } => {
+            format!("key \"{key}\" is already written on line {first_line} of the same mapping; CircleCI refuses a key written twice")
+        }
         Message::UndefinedReference { kind: k, name, suggestion } => {
             format!("{} \"{name}\" is not defined{}", kind(*k), did_you_mean(suggestion))
         }
@@ -82,6 +85,7 @@ pub(crate) fn hint(message: &Message) -> String {
         }
         Message::WorkflowCycle { .. } => "remove one of the requires that close the cycle".into(),
         Message::UnusedJob { .. } => "add the job to a workflow, or delete it".into(),
+        Message::DuplicateKey { .. } => "merge the two into one, or rename one of them".into(),
         Message::UndefinedReference { kind: ReferenceKind::Orb, .. } => "import the orb under the top-level \"orbs\" key".into(),
         Message::UndefinedReference { kind: ReferenceKind::PipelineParameter, .. } => {
             "declare it under the top-level \"parameters\" key".into()

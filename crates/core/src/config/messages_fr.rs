@@ -51,6 +51,10 @@ pub(crate) fn message(message: &Message) -> String {
             jobs.iter().map(|j| q(j)).collect::<Vec<_>>().join(", ")
         ),
         Message::UnusedJob { job } => format!("le job {} est défini, mais aucun workflow ne l’exécute", q(job)),
+        Message::DuplicateKey { key, first_line } => format!(
+            "la clé {} est déjà écrite ligne {first_line} dans le même mapping\u{a0}; CircleCI refuse une clé écrite deux fois",
+            q(key)
+        ),
         Message::UndefinedReference { kind: k, name, suggestion } => {
             let defined = if *k == ReferenceKind::Command { "définie" } else { "défini" };
             format!("{} {} n’est {defined} nulle part{}", kind(*k), q(name), did_you_mean(suggestion))
@@ -111,6 +115,7 @@ pub(crate) fn hint(message: &Message) -> String {
         ),
         Message::WorkflowCycle { .. } => "retirez l’une des dépendances `requires` qui ferment le cycle".into(),
         Message::UnusedJob { .. } => "ajoutez ce job à un workflow, ou supprimez-le".into(),
+        Message::DuplicateKey { .. } => "fusionnez les deux, ou renommez l’une d’elles".into(),
         Message::UndefinedReference { kind: ReferenceKind::Orb, .. } => {
             format!("importez l’orb sous la clé {} de premier niveau", q("orbs"))
         }

@@ -7,6 +7,7 @@
 mod cache_key_no_checksum;
 mod deprecated_image;
 mod docker_login_password_arg;
+mod duplicate_key;
 mod plaintext_secret;
 mod restore_without_save;
 mod save_without_restore;
@@ -46,6 +47,7 @@ type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
 const RULE_CHECKS: &[(RuleInfo, Option<Check>)] = &[
     (yaml_syntax::RULE, None),
     (unknown_key::RULE, Some(unknown_key::check)),
+    (duplicate_key::RULE, Some(duplicate_key::check)),
     (version_mismatch::RULE, Some(version_mismatch::check)),
     (undefined_reference::RULE, Some(undefined_reference::check)),
     (unknown_requires::RULE, Some(unknown_requires::check)),
