@@ -15,6 +15,8 @@ import { serveStatic } from './lib/static-server.mjs';
 
 /** The languages of the site, in the order of the sitemap. */
 const LANGS = ['en', 'fr'];
+/** The browser the pages are read in: a fresh English-speaking one, at a laptop's width. */
+const CONTEXT = { viewport: { width: 1280, height: 900 }, locale: 'en-GB', serviceWorkers: 'block' };
 /** The Open Graph locale of each language. */
 const OG_LOCALE = { en: 'en_GB', fr: 'fr_FR' };
 
@@ -33,7 +35,7 @@ export async function prerender(dir, origin) {
   const pages = new Map();
   let notFound;
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', serviceWorkers: 'block' });
+    const context = await browser.newContext(CONTEXT);
     const page = await context.newPage();
     const pending = LANGS.map((lang) => `${lang}/`);
     const seen = new Set(pending);
@@ -50,7 +52,7 @@ export async function prerender(dir, origin) {
     }
     await context.close();
     // A fresh browser: the pages above left French as the remembered language.
-    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', serviceWorkers: 'block' });
+    const fresh = await browser.newContext(CONTEXT);
     notFound = await capture(await fresh.newPage(), server.url, 'no-such-page');
     await fresh.close();
   } finally {
@@ -122,7 +124,7 @@ function escape(text) {
 /** The built page `template` made into the page of one address. */
 export function pageHtml(template, { body, title, description, lang, route, origin, base }) {
   const url = (r) => `${origin}${base}${r}`;
-  const head = [
+  return written(template, body, lang, [
     `<title>${escape(title)}</title>`,
     `<meta name="description" content="${escape(description)}" />`,
     `<link rel="canonical" href="${url(route)}" />`,
@@ -134,30 +136,29 @@ export function pageHtml(template, { body, title, description, lang, route, orig
     `<meta property="og:description" content="${escape(description)}" />`,
     `<meta property="og:url" content="${url(route)}" />`,
     `<meta property="og:locale" content="${OG_LOCALE[lang] ?? 'en_GB'}" />`,
-  ].join('\n    ');
-  let html = template
-    .replace(/<html lang="[^"]*"/, `<html lang="${lang}"`)
-    .replace(/<meta name="description"[^>]*>\s*/, '')
-    .replace(/<title>[^<]*<\/title>/, head);
-  return withBody(html, body);
+  ]);
 }
 
 /** The not-found page: the app's "page not found", in the template, kept out of search engines. */
 function notFoundHtml(template, { body, title, description, lang }) {
-  const html = template
-    .replace(/<html lang="[^"]*"/, `<html lang="${lang}"`)
-    .replace(/<meta name="description"[^>]*>\s*/, '')
-    .replace(
-      /<title>[^<]*<\/title>/,
-      `<title>${escape(title)}</title>\n    <meta name="description" content="${escape(description)}" />\n    <meta name="robots" content="noindex" />`,
-    );
-  return withBody(html, body);
+  return written(template, body, lang, [
+    `<title>${escape(title)}</title>`,
+    `<meta name="description" content="${escape(description)}" />`,
+    `<meta name="robots" content="noindex" />`,
+  ]);
 }
 
-/** `html` with `body` written at the start of its `<body>`, in the element the app replaces. */
-function withBody(html, body) {
-  if (!html.includes('<body>')) throw new Error('prerender: no <body> in index.html');
-  return html.replace('<body>', `<body>\n    <div id="prerendered">${body}</div>`);
+/**
+ * `template` in language `lang`, with `head` (lines) in place of its title and description, and `body`
+ * written at the start of its `<body>`, in the element the app replaces.
+ */
+function written(template, body, lang, head) {
+  if (!template.includes('<body>')) throw new Error('prerender: no <body> in index.html');
+  return template
+    .replace(/<html lang="[^"]*"/, `<html lang="${lang}"`)
+    .replace(/<meta name="description"[^>]*>\s*/, '')
+    .replace(/<title>[^<]*<\/title>/, head.join('\n    '))
+    .replace('<body>', `<body>\n    <div id="prerendered">${body}</div>`);
 }
 
 /** The sitemap of `routes` under `root` (absolute, with its trailing slash), with language alternates. */

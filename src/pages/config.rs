@@ -26,7 +26,7 @@ use crate::components::config::source::ConfigSource;
 use crate::format::fill;
 use crate::i18n::{t, use_lang, Msg};
 use crate::services::drafts::{small_draft, DraftKeeper};
-use crate::services::page_meta::set_page_meta;
+use crate::services::page_meta::name_page;
 use crate::services::preferences::Draft;
 use crate::services::prerendered::page_ready_after_render;
 use crate::state::config::{Analysis, ConfigState};
@@ -48,11 +48,7 @@ fn debounce_for(bytes: usize) -> Duration {
 /// The config explainer page.
 #[component]
 pub(crate) fn ConfigPage() -> impl IntoView {
-    let page_lang = crate::i18n::use_lang();
-    Effect::new(move |_| {
-        let lang = page_lang.get();
-        set_page_meta(lang.text(Msg::ConfigTitle), lang.text(Msg::ConfigIntro));
-    });
+    name_page(Msg::ConfigTitle, Msg::ConfigIntro);
     page_ready_after_render();
     let state = ConfigState::new();
     provide_context(state);

@@ -27,7 +27,7 @@ use crate::i18n::{t, Msg};
 use crate::routes::base_path;
 use crate::samples::SEED_LOG;
 use crate::services::drafts::{small_draft, DraftKeeper};
-use crate::services::page_meta::set_page_meta;
+use crate::services::page_meta::name_page;
 use crate::services::preferences::Draft;
 use crate::services::prerendered::page_ready_after_render;
 use crate::state::handoff::Handoff;
@@ -39,11 +39,7 @@ const PARSE_DELAY: Duration = Duration::from_millis(120);
 /// The log explainer page (the home page of each language).
 #[component]
 pub(crate) fn LogPage() -> impl IntoView {
-    let page_lang = crate::i18n::use_lang();
-    Effect::new(move |_| {
-        let lang = page_lang.get();
-        set_page_meta(lang.text(Msg::LogTitle), lang.text(Msg::LogIntro));
-    });
+    name_page(Msg::LogTitle, Msg::LogIntro);
     page_ready_after_render();
     let query = use_query_map();
     let wants_example = query

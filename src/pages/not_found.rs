@@ -5,17 +5,14 @@ use leptos_router::components::A;
 
 use crate::i18n::{t, use_lang, Msg};
 use crate::routes::log_href;
-use crate::services::page_meta::set_page_meta;
+use crate::services::page_meta::name_page;
 use crate::services::prerendered::page_ready_after_render;
 
 /// "Page not found", with a way back.
 #[component]
 pub(crate) fn NotFound() -> impl IntoView {
     let lang = use_lang();
-    Effect::new(move |_| {
-        let lang = lang.get();
-        set_page_meta(lang.text(Msg::NotfoundTitle), lang.text(Msg::NotfoundBody));
-    });
+    name_page(Msg::NotfoundTitle, Msg::NotfoundBody);
     page_ready_after_render();
     view! {
         <section class="not-found" data-testid="not-found">

@@ -58,8 +58,9 @@ fn split_body(page: &SourcePage) -> (Vec<CodeBlock>, Vec<(usize, String)>) {
     let mut blocks = Vec::new();
     let mut prose = Vec::new();
     let mut open: Option<(String, CodeBlock)> = None;
+    let first_line = first_body_line(page);
     for (index, line) in page.source[page.body_offset..].lines().enumerate() {
-        let number = first_body_line(page) + index;
+        let number = first_line + index;
         let trimmed = line.trim_start();
         let fence = ["```", "~~~"]
             .into_iter()

@@ -12,7 +12,7 @@ use crate::components::docs::toc::DocsToc;
 use crate::i18n::{t, use_lang, Msg};
 use crate::routes::{doc_href, HOME_PAGE};
 use crate::services::content::fetch_doc_html;
-use crate::services::page_meta::set_page_meta;
+use crate::services::page_meta::{name_page, set_page_meta};
 use crate::services::prerendered::page_ready_after_render;
 
 /// The page `id` of `index`, or "no such page".
@@ -25,13 +25,7 @@ pub(crate) fn DocsArticle(
 ) -> impl IntoView {
     let lang = use_lang();
     let Some(page) = index.page(&id).cloned() else {
-        Effect::new(move |_| {
-            let lang = lang.get();
-            set_page_meta(
-                lang.text(Msg::DocsMissingTitle),
-                lang.text(Msg::DocsMissingBody),
-            );
-        });
+        name_page(Msg::DocsMissingTitle, Msg::DocsMissingBody);
         page_ready_after_render();
         return view! {
             <section class="docs-missing" data-testid="docs-not-found">
