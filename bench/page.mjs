@@ -2,7 +2,7 @@
 // and js-yaml over the same texts. bench/run.mjs calls window.bench.prepare once, window.bench.logMemory
 // once (on the fresh module, so that the wasm memory's high-water mark is the first 100 MB parse's),
 // then window.bench.run(name) for each timed repetition, reading the thread's CPU time around each call.
-import init, { parse_log_summary, analyse_config_summary, utf8_len } from '/pkg/pipelens_bench_wasm.js';
+import init, { parse_log_summary, analyse_config_summary, process_config_summary, utf8_len } from '/pkg/pipelens_bench_wasm.js';
 import { AnsiUp } from '/ansi_up.js';
 import { load } from '/js-yaml.mjs';
 
@@ -53,6 +53,7 @@ const WORK = {
     return { htmlLength };
   },
   analyseConfig: () => JSON.parse(analyse_config_summary(config.text)),
+  processConfig: () => JSON.parse(process_config_summary(config.text)),
   jsYamlLoad: () => ({ topLevelKeys: Object.keys(load(config.text) ?? {}).length }),
 };
 

@@ -159,6 +159,7 @@ try {
     ['parseLog', repetitions],
     ['ansiUp', repetitions],
     ['analyseConfig', Math.max(20, repetitions)],
+    ['processConfig', Math.max(20, repetitions)],
     ['jsYamlLoad', Math.max(20, repetitions)],
   ];
   for (const [name, count] of plan) {
@@ -204,6 +205,7 @@ console.log(`  renderer peak RSS        ${mb(peak)} MB = ${(peak / result.log.by
 const configSummary = t.analyseConfig.summary;
 console.log(`config: ${result.config.lines} lines, ${result.config.bytes} bytes, ${configSummary.jobs} jobs, ${configSummary.parts} parts, ${configSummary.diagnostics} diagnostics`);
 console.log(`  analyse_config           ${both('analyseConfig')}  (target < 50 ms)`);
+console.log(`  process_config           ${both('processConfig')}  (target < 100 ms; ${t.processConfig.summary.lines} lines)`);
 console.log(`  js-yaml load             ${both('jsYamlLoad')}`);
 console.log(`  analyse_config / js-yaml ${ratio('analyseConfig', 'jsYamlLoad')}`);
 mkdirSync(join(ROOT, 'target/bench'), { recursive: true });

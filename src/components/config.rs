@@ -10,4 +10,5 @@ pub(crate) mod graph_layout;
 pub(crate) mod keys;
 pub(crate) mod log_link;
 pub(crate) mod looks_like_log;
+pub(crate) mod processed;
 pub(crate) mod source;

@@ -22,6 +22,7 @@ use crate::components::config::editor::ConfigEditor;
 use crate::components::config::explanation::ConfigExplanation;
 use crate::components::config::graph::ConfigGraphs;
 use crate::components::config::looks_like_log::LooksLikeLog;
+use crate::components::config::processed::ConfigProcessed;
 use crate::components::config::source::ConfigSource;
 use crate::format::fill;
 use crate::i18n::{t, use_lang, Msg};
@@ -80,6 +81,7 @@ pub(crate) fn ConfigPage() -> impl IntoView {
     analyse_as_typed(state, text, keeper, requested);
     keep_selection_in_address(state);
     let has_text = move || text.with(|text| !text.trim().is_empty());
+    let shown = RwSignal::new(ConfigView::Explained);
     view! {
         <section class="tool-page config-page" data-testid="config-page">
             <h1>{t(Msg::ConfigTitle)}</h1>
@@ -95,16 +97,57 @@ pub(crate) fn ConfigPage() -> impl IntoView {
             >
                 <LooksLikeLog text=text/>
                 <YamlError/>
-                <div class="config-workspace">
+                <ViewTabs shown=shown/>
+                <div class="config-workspace" class:is-processed=move || shown.get() == ConfigView::Processed>
                     <ConfigSource/>
                     <div class="config-side">
-                        <ConfigExplanation/>
-                        <ConfigDiagnostics/>
+                        <Show
+                            when=move || shown.get() == ConfigView::Processed
+                            fallback=|| view! { <ConfigExplanation/><ConfigDiagnostics/> }
+                        >
+                            <ConfigProcessed/>
+                        </Show>
                     </div>
                 </div>
                 <ConfigGraphs/>
             </Show>
         </section>
+    }
+}
+
+/// What the side of the workspace shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ConfigView {
+    /// The explanation of the selected part, and the checks.
+    Explained,
+    /// The processed configuration.
+    Processed,
+}
+
+/// The two views of the configuration, as tabs.
+#[component]
+fn ViewTabs(shown: RwSignal<ConfigView>) -> impl IntoView {
+    let tab = move |view: ConfigView, label: Msg, testid: &'static str| {
+        let current = move || shown.get() == view;
+        view! {
+            <button
+                type="button"
+                role="tab"
+                class="config-tab"
+                class:is-current=current
+                aria-selected=move || current().to_string()
+                data-testid=testid
+                on:click=move |_| shown.set(view)
+            >
+                {t(label)}
+            </button>
+        }
+    };
+    view! {
+        <div class="config-tabs" role="tablist" aria-label=t(Msg::ConfigViewLabel)>
+            {tab(ConfigView::Explained, Msg::ConfigViewExplained, "view-explained")}
+            {tab(ConfigView::Processed, Msg::ConfigViewProcessed, "view-processed")}
+        </div>
     }
 }
 

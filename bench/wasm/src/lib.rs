@@ -1,8 +1,8 @@
-//! The entry points of the browser benchmark (`bench/run.mjs`): the core's log parser and config
-//! analyser, each returning a short JSON summary so that JS can check the work was really done
+//! The entry points of the browser benchmark (`bench/run.mjs`): the core's log parser, config
+//! analyser and config processor, each returning a short JSON summary so that JS can check the work was really done
 //! without the cost of converting the whole report.
 
-use pipelens_core::config::analyse_config;
+use pipelens_core::config::{analyse_config, process_config};
 use pipelens_core::log::{parse_log, PhaseStatus};
 use wasm_bindgen::prelude::*;
 
@@ -35,6 +35,17 @@ pub fn analyse_config_summary(text: &str) -> String {
         report.config.workflows.len(),
         report.parts.len(),
         report.diagnostics.len()
+    )
+}
+
+/// Processes a config (pipeline parameters at their defaults) and returns `{"lines":…,"notes":…}`.
+#[wasm_bindgen]
+pub fn process_config_summary(text: &str) -> String {
+    let processed = process_config(text, &[]);
+    format!(
+        "{{\"lines\":{},\"notes\":{}}}",
+        processed.lines.len(),
+        processed.notes.len()
     )
 }
 

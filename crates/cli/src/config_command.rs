@@ -1,4 +1,5 @@
-//! `pipelens config FILE [--json] [--explain LINE:COL]`: lint and explain a `.circleci/config.yml`.
+//! `pipelens config FILE [--json] [--explain LINE:COL] [--processed [--param NAME=VALUE]...]`: lint and
+//! explain a `.circleci/config.yml`, or print it processed (see [`crate::processed_output`]).
 //!
 //! The readable report prints each diagnostic as `file:line:col: severity: message [rule]` with the line
 //! and a `^~~~` underline, then the jobs and each workflow's stages. `--json` prints a machine-readable
@@ -15,11 +16,17 @@ use pipelens_core::Lang;
 use serde_json::{json, Value};
 
 use crate::input::InputArgs;
+use crate::processed_output::{processed, split_processed};
 
 /// Runs the `config` subcommand with the arguments that follow it.
 pub(crate) fn run(args: &[String]) -> ExitCode {
-    const USAGE: &str = "usage: pipelens config FILE [--json] [--explain LINE:COL]";
-    let (explain_at, rest) = match split_explain(args) {
+    const USAGE: &str =
+        "usage: pipelens config FILE [--json] [--explain LINE:COL] [--processed [--param NAME=VALUE]...]";
+    let Ok((processed_request, args)) = split_processed(args) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let (explain_at, rest) = match split_explain(&args) {
         Ok(split) => split,
         Err(()) => {
             eprintln!("{USAGE}");
@@ -37,6 +44,17 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let name = if input.path == "-" {
+        "<stdin>"
+    } else {
+        input.path.as_str()
+    };
+    if let Some(request) = processed_request {
+        let (out, notes) = processed(name, &text, &request, input.json);
+        print!("{out}");
+        eprint!("{notes}");
+        return ExitCode::SUCCESS;
+    }
     let report = analyse_config(&text);
     if let Some((line, column)) = explain_at {
         let Some(explained) = explanation(&report, line, column) else {
@@ -52,11 +70,6 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
             serde_json::to_string_pretty(&json_report(&report)).unwrap_or_default()
         );
     } else {
-        let name = if input.path == "-" {
-            "<stdin>"
-        } else {
-            input.path.as_str()
-        };
         print!("{}", readable_report(name, &text, &report));
     }
     if report.has_errors() {

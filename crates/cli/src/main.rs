@@ -1,16 +1,18 @@
 //! `pipelens`: the command-line front end of Pipeline Lens.
 //!
-//! `pipelens log FILE [--json]` explains a build log, `pipelens config FILE [--json] [--explain LINE:COL]`
+//! `pipelens log FILE [--json]` explains a build log, `pipelens config FILE [--json] [--explain LINE:COL]
+//! [--processed [--param NAME=VALUE]...]`
 //! a configuration (or the part of it written at LINE:COL);
 //! `-` reads standard input.
 
 mod config_command;
 mod input;
 mod log_command;
+mod processed_output;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: pipelens log FILE [--json]\n       pipelens config FILE [--json] [--explain LINE:COL]\n       pipelens phases\n\nFILE may be - to read standard input.";
+const USAGE: &str = "usage: pipelens log FILE [--json]\n       pipelens config FILE [--json] [--explain LINE:COL] [--processed [--param NAME=VALUE]...]\n       pipelens phases\n\nFILE may be - to read standard input.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

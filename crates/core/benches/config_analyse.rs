@@ -1,4 +1,4 @@
-//! Speed of the config analyser: `cargo bench -p pipelens-core --bench config_analyse`.
+//! Speed of the config analyser and processor: `cargo bench -p pipelens-core --bench config_analyse`.
 //!
 //! Inputs: the seed config (`samples/seed-config.yml`, 131 lines) and the largest corpus config,
 //! aws-amplify's (17,800 lines, from the real-world corpus: `$PIPELENS_CORPUS`, else `../shared/corpus`
@@ -12,7 +12,7 @@
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use pipelens_core::config::analyse_config;
+use pipelens_core::config::{analyse_config, process_config};
 
 /// The seed config of the project.
 const SEED_CONFIG: &str = include_str!("../../../samples/seed-config.yml");
@@ -34,7 +34,7 @@ fn amplify_config() -> Option<String> {
     text.ok()
 }
 
-/// Times `analyse_config` on the seed config and on aws-amplify's.
+/// Times `analyse_config` and `process_config` on the seed config and on aws-amplify's.
 fn config_benches(c: &mut Criterion) {
     let amplify = amplify_config();
     let mut group = c.benchmark_group("config");
@@ -53,6 +53,9 @@ fn config_benches(c: &mut Criterion) {
         group.sample_size(if text.len() > 100_000 { 10 } else { 100 });
         group.bench_function(name, |b| {
             b.iter(|| analyse_config(std::hint::black_box(text)))
+        });
+        group.bench_function(format!("{name}/processed"), |b| {
+            b.iter(|| process_config(std::hint::black_box(text), &[]))
         });
     }
     group.finish();

@@ -24,6 +24,7 @@ mod messages_fr;
 pub mod model;
 mod parse;
 mod parts;
+pub mod process;
 pub mod rules;
 mod schema_keys;
 pub mod span;
@@ -38,6 +39,10 @@ pub use graph::WorkflowGraph;
 pub use model::Config;
 pub use parts::{
     doc_ids, Part, PartKind, PartSubject, CACHE_KEY_TEMPLATES_DOC, PIPELINE_VALUES_DOC,
+};
+pub use process::{
+    process_config, LineNote, PipelineParameter, ProcessMessage, ProcessNote, ProcessedConfig,
+    ProcessedLine,
 };
 pub use span::Span;
 
