@@ -1,6 +1,6 @@
 //! The explanation of a configuration part in English.
 
-use super::{code_list, ClassFamily, LanguageKey, PartNote};
+use super::{code_list, ClassFamily, ImageFamily, LanguageKey, PartNote};
 use crate::config::templates::{KeyTemplate, PipelineValue};
 
 /// The sentence of `note`; names are written between backticks.
@@ -42,6 +42,7 @@ pub(super) fn text(note: &PartNote) -> String {
         PartNote::RetentionCaches { days } => format!("The caches it saves are kept for `{days}` instead of the retention set for the organisation."),
         PartNote::IpRanges => "It runs from CircleCI's published IP address ranges, so that a firewall can let it in.".to_owned(),
         PartNote::ResourceClass { class, family } => format!("`{class}`: {}", family_en(*family)),
+        PartNote::MachineImage { image, family, current } => format!("`{image}`: {}{}", image_en(family), if *current { " `current` moves to each new image: a dated tag (`2025.09.1`) keeps builds reproducible." } else { "" }),
         PartNote::About(key) => about_en(*key),
         PartNote::Approval => "It is an approval: the workflow stops here until someone approves it in the CircleCI app.".to_owned(),
         PartNote::Requires { jobs } => format!("It waits for {list} to succeed.", list = &code_list(jobs)),
@@ -146,4 +147,15 @@ fn about_en(key: LanguageKey) -> String {
         LanguageKey::JobType => "The kind of job: `build` (the default) runs its steps; `approval` and `no-op` are markers of the workflow whose steps are ignored; `release` needs `plan_name`, `lock` and `unlock` need `key`.",
     }
     .to_owned()
+}
+
+/// What a family of machine images is.
+fn image_en(family: &ImageFamily) -> String {
+    match family {
+        ImageFamily::Ubuntu { release } if release == "24.04" => "a virtual machine with Ubuntu 24.04, Docker and the usual build tools, CircleCI's current Linux image; it also runs on the `arm.*` classes.".to_owned(),
+        ImageFamily::Ubuntu { release } => format!("a virtual machine with Ubuntu {release}, Docker and the usual build tools."),
+        ImageFamily::Android => "a virtual machine with the Android SDK and NDK.".to_owned(),
+        ImageFamily::Windows => "a Windows virtual machine.".to_owned(),
+        ImageFamily::Other => "a machine image this page does not describe.".to_owned(),
+    }
 }

@@ -1,6 +1,6 @@
 //! L’explication d’une partie de configuration, en français.
 
-use super::{code_list, ClassFamily, LanguageKey, PartNote};
+use super::{code_list, ClassFamily, ImageFamily, LanguageKey, PartNote};
 use crate::config::templates::{KeyTemplate, PipelineValue};
 
 /// The sentence of `note`; names are written between backticks.
@@ -42,6 +42,7 @@ pub(super) fn text(note: &PartNote) -> String {
         PartNote::RetentionCaches { days } => format!("Les caches qu’il enregistre sont conservés `{days}` au lieu de la durée fixée pour l’organisation."),
         PartNote::IpRanges => "Il s’exécute depuis les plages d’adresses IP publiées par CircleCI, pour qu’un pare-feu puisse le laisser passer.".to_owned(),
         PartNote::ResourceClass { class, family } => format!("`{class}` : {}", family_fr(*family)),
+        PartNote::MachineImage { image, family, current } => format!("`{image}` : {}{}", image_fr(family), if *current { " `current` suit chaque nouvelle image : un tag daté (`2025.09.1`) garde les builds reproductibles." } else { "" }),
         PartNote::About(key) => about_fr(*key),
         PartNote::Approval => "C’est une approbation : le workflow s’arrête ici jusqu’à ce que quelqu’un l’approuve dans l’application CircleCI.".to_owned(),
         PartNote::Requires { jobs } => format!("Il attend la réussite de {list}.", list = &code_list(jobs)),
@@ -146,4 +147,15 @@ fn about_fr(key: LanguageKey) -> String {
         LanguageKey::JobType => "Le genre de job : `build` (par défaut) exécute ses étapes ; `approval` et `no-op` sont des repères du workflow dont les étapes sont ignorées ; `release` demande `plan_name`, `lock` et `unlock` demandent `key`.",
     }
     .to_owned()
+}
+
+/// Ce qu’est une famille d’images de machine.
+fn image_fr(family: &ImageFamily) -> String {
+    match family {
+        ImageFamily::Ubuntu { release } if release == "24.04" => "une machine virtuelle avec Ubuntu 24.04, Docker et les outils de build habituels, l’image Linux actuelle de CircleCI ; elle fonctionne aussi avec les classes `arm.*`.".to_owned(),
+        ImageFamily::Ubuntu { release } => format!("une machine virtuelle avec Ubuntu {release}, Docker et les outils de build habituels."),
+        ImageFamily::Android => "une machine virtuelle avec le SDK et le NDK Android.".to_owned(),
+        ImageFamily::Windows => "une machine virtuelle Windows.".to_owned(),
+        ImageFamily::Other => "une image de machine que cette page ne décrit pas.".to_owned(),
+    }
 }

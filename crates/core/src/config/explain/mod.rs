@@ -206,6 +206,15 @@ pub enum PartNote {
         /// Its family.
         family: ClassFamily,
     },
+    /// What the job's machine image is.
+    MachineImage {
+        /// As written (`ubuntu-2404:current`).
+        image: String,
+        /// Its family.
+        family: ImageFamily,
+        /// Whether its tag is `current`, which moves to each new image.
+        current: bool,
+    },
     /// What a key of the 2024–2026 language does.
     About(LanguageKey),
     /// The jobs the entry waits for.
@@ -358,6 +367,45 @@ impl ClassFamily {
     }
 }
 
+/// The families of machine images (CircleCI's image pages; the language server takes
+/// `ubuntu-2404:current` as the current Linux image).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "family", rename_all = "kebab-case")]
+pub enum ImageFamily {
+    /// `ubuntu-YYMM:…`: an Ubuntu virtual machine of that release.
+    Ubuntu {
+        /// The release, `24.04`.
+        release: String,
+    },
+    /// `android:…`: a virtual machine with the Android SDK.
+    Android,
+    /// `windows-…`: a Windows virtual machine.
+    Windows,
+    /// Anything else (a parameter, a server image).
+    Other,
+}
+
+impl ImageFamily {
+    /// The family of `image`.
+    pub fn of(image: &str) -> Self {
+        let name = image.split(':').next().unwrap_or(image);
+        if let Some(digits) = name.strip_prefix("ubuntu-") {
+            if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Self::Ubuntu {
+                    release: format!("{}.{}", &digits[..2], &digits[2..]),
+                };
+            }
+        }
+        if name == "android" {
+            Self::Android
+        } else if name.starts_with("windows-") {
+            Self::Windows
+        } else {
+            Self::Other
+        }
+    }
+}
+
 /// The keys of the 2024–2026 configuration language that get a sentence of their own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -498,6 +546,16 @@ fn explain_named(
                 if let Some(kind) = &job.job_type {
                     out.push(PartNote::JobType {
                         kind: kind.value.clone(),
+                    });
+                }
+                if let Some(super::model::ExecutorSpec::Machine {
+                    image: Some(image), ..
+                }) = &job.executor
+                {
+                    out.push(PartNote::MachineImage {
+                        image: image.value.clone(),
+                        family: ImageFamily::of(&image.value),
+                        current: image.value.ends_with(":current"),
                     });
                 }
                 if let Some(class) = &job.resource_class {

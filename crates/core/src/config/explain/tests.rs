@@ -272,6 +272,22 @@ fn a_job_says_its_type_class_retention_and_ip_ranges() {
         class: "arm.medium".into(),
         family: ClassFamily::Arm
     }));
+    assert!(arm.contains(&PartNote::MachineImage {
+        image: "ubuntu-2404:current".into(),
+        family: ImageFamily::Ubuntu {
+            release: "24.04".into()
+        },
+        current: true
+    }));
+    assert_eq!(ImageFamily::of("android:2025.10.1"), ImageFamily::Android);
+    assert_eq!(
+        ImageFamily::of("windows-server-2022-gui:current"),
+        ImageFamily::Windows
+    );
+    assert_eq!(
+        ImageFamily::of("<< parameters.image >>"),
+        ImageFamily::Other
+    );
     assert!(explained_at(58, 3).contains(&PartNote::IpRanges));
     assert!(explained_at(77, 3).contains(&PartNote::JobType {
         kind: "release".into()
