@@ -19,6 +19,7 @@ pub(crate) fn kind_label(kind: PartKind) -> Msg {
         PartKind::Step => Msg::ConfigKindStep,
         PartKind::Workflow => Msg::ConfigKindWorkflow,
         PartKind::WorkflowJob => Msg::ConfigKindWorkflowJob,
+        PartKind::JobGroup => Msg::ConfigKindJobGroup,
         PartKind::Executor => Msg::ConfigKindExecutor,
         PartKind::Command => Msg::ConfigKindCommand,
         PartKind::Orb => Msg::ConfigKindOrb,

@@ -263,6 +263,7 @@ fn kind_word(kind: PartKind) -> &'static str {
         PartKind::Step => "step",
         PartKind::Workflow => "workflow",
         PartKind::WorkflowJob => "workflow job",
+        PartKind::JobGroup => "job group",
         PartKind::Executor => "executor",
         PartKind::Command => "command",
         PartKind::Orb => "orb",

@@ -313,7 +313,7 @@ fn unroll(
         });
     };
     match &step.kind {
-        StepKind::Checkout => push(out, Matcher::Title(title_of("checkout"), 1.0)),
+        StepKind::Checkout { .. } => push(out, Matcher::Title(title_of("checkout"), 1.0)),
         StepKind::RestoreCache { .. } => push(out, Matcher::Title(title_of("restore_cache"), 1.0)),
         StepKind::SaveCache { .. } => push(out, Matcher::Title(title_of("save_cache"), 1.0)),
         StepKind::PersistToWorkspace => {

@@ -1,7 +1,10 @@
 //! The workflows drawn as SVG (laid out by `graph_layout`): stages as bands from top to bottom, jobs as
-//! boxes with their whole name, `requires` as arrows, approvals dashed with a pause sign, contexts, filters
-//! and the variant count of a matrix job in small lines under the name (a matrix job opens to list its
-//! variants). Choosing a job shows its entry in the text and marks what it waits for and what waits for
+//! boxes with their whole name, `requires` as arrows (dotted and labelled with the statuses they accept
+//! when not only success), approvals dashed with a pause sign, a job group as a double frame listing its
+//! jobs, a serial group as a badge on the box's corner, and in small lines under the name the group, the
+//! serial group, an expression condition, the orb job that may replace it, contexts, filters and the
+//! variant count of a matrix job (a matrix job opens to list its variants). The workflow's own
+//! condition and automatic reruns are said under its name. Choosing a job shows its entry in the text and marks what it waits for and what waits for
 //! it; the drawing zooms, fits its box and pans by dragging.
 
 use std::collections::HashSet;
@@ -112,6 +115,27 @@ fn box_text(node: &GraphNode, lang: Lang, opened: bool) -> BoxText {
     if node.approval {
         details.push(lang.text(Msg::ConfigGraphApproval).to_owned());
     }
+    if !node.group_jobs.is_empty() {
+        details.push(fill(
+            lang.text(Msg::ConfigGraphJobGroup),
+            &[("list", &node.group_jobs.join(", "))],
+        ));
+    }
+    if let Some(group) = &node.serial_group {
+        details.push(fill(
+            lang.text(Msg::ConfigGraphSerialGroup),
+            &[("name", group)],
+        ));
+    }
+    if let Some(condition) = &node.condition {
+        details.push(fill(
+            lang.text(Msg::ConfigGraphCondition),
+            &[("expression", condition)],
+        ));
+    }
+    if let Some(job) = &node.override_with {
+        details.push(fill(lang.text(Msg::ConfigGraphOverride), &[("job", job)]));
+    }
     if !node.contexts.is_empty() {
         details.push(fill(
             lang.text(Msg::ConfigGraphContexts),
@@ -124,7 +148,7 @@ fn box_text(node: &GraphNode, lang: Lang, opened: bool) -> BoxText {
             &[("list", &filters.join(", "))],
         ));
     }
-    details.truncate(2);
+    details.truncate(4);
     let mut details: Vec<String> = details
         .iter()
         .map(|detail| shorten(detail, LINE_CHARS + 6).into_owned())
@@ -194,6 +218,14 @@ fn workflow_view(
     let cycle_note = (!graph.cycle.is_empty()).then(
         || view! { <p class="config-cycle" role="note">{lang.text(Msg::ConfigGraphCycle)}</p> },
     );
+    let workflow_notes = workflow_notes(graph.as_ref(), lang);
+    let workflow_notes = (!workflow_notes.is_empty()).then(|| {
+        view! {
+            <p class="config-graph-notes" data-testid="graph-workflow-notes">
+                {workflow_notes.join(" · ")}
+            </p>
+        }
+    });
     let drawing = {
         let graph = graph.clone();
         move || {
@@ -243,6 +275,7 @@ fn workflow_view(
                 </span>
             </figcaption>
             {cycle_note}
+            {workflow_notes}
             <div class="config-graph-scroll" node_ref=scroller data-scrolls="true"
                 on:pointerdown=move |event: web_sys::PointerEvent| {
                     // Dragging the background pans; a job keeps its click.
@@ -286,6 +319,30 @@ fn workflow_view(
     }
 }
 
+/// What is said of the whole workflow under its name: its expression condition and its automatic reruns.
+fn workflow_notes(graph: &WorkflowGraph, lang: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(condition) = &graph.condition {
+        notes.push(fill(
+            lang.text(Msg::ConfigGraphWorkflowCondition),
+            &[("expression", condition)],
+        ));
+    }
+    if let Some(count) = &graph.max_auto_reruns {
+        notes.push(fill(lang.text(Msg::ConfigGraphReruns), &[("count", count)]));
+    }
+    notes
+}
+
+/// The statuses an arrow accepts, as its label: empty when it waits for success only.
+fn status_label(statuses: &[String]) -> String {
+    if statuses.is_empty() || statuses == ["success"] {
+        String::new()
+    } else {
+        shorten(&statuses.join(" | "), LINE_CHARS).into_owned()
+    }
+}
+
 /// The smallest zoom.
 const MIN_ZOOM: f64 = 0.2;
 /// The largest zoom.
@@ -325,7 +382,16 @@ fn draw(
             let title = fill(lang.text(Msg::ConfigGraphWaits), &[("from", from), ("to", to)]);
             let statuses = edge.statuses.join(", ");
             let is_related = any_chosen && related(edge);
+            let label = status_label(&edge.statuses);
+            let (tip_x, tip_y) = arrow.tip;
+            let label = (!label.is_empty()).then(|| {
+                view! {
+                    <text class="graph-arrow-status" data-testid="graph-arrow-status"
+                        x=tip_x + 4.0 y=tip_y - 6.0 aria-hidden="true">{label}</text>
+                }
+            });
             view! {
+                {label}
                 <path
                     class="graph-arrow"
                     class:is-conditional=!edge.statuses.is_empty()
@@ -358,6 +424,17 @@ fn draw(
                 title.push_str(detail);
             }
             let left = if node.approval { 26.0 } else { 10.0 };
+            let is_group = !node.group_jobs.is_empty();
+            let serial_badge = node.serial_group.as_ref().map(|group| {
+                view! {
+                    <g class="graph-serial" data-testid="graph-serial-group" aria-hidden="true"
+                        transform=format!("translate({},{})", BOX_WIDTH - 22.0, -8.0)>
+                        <title>{group.clone()}</title>
+                        <rect width="18" height="16" rx="4"></rect>
+                        <text x="9" y="12">"⇶"</text>
+                    </g>
+                }
+            });
             let name_lines = text
                 .name
                 .iter()
@@ -399,6 +476,9 @@ fn draw(
                 <g
                     class="graph-job"
                     class:is-approval=node.approval
+                    class:is-group=is_group
+                    class:is-serial=node.serial_group.is_some()
+                    class:is-conditional=node.condition.is_some()
                     class:is-cycle=on_cycle
                     class:is-chosen=kin == Kinship::Chosen
                     class:is-upstream=kin == Kinship::Upstream
@@ -422,6 +502,10 @@ fn draw(
                 >
                     <title>{title}</title>
                     <rect width=BOX_WIDTH height=height rx="8"></rect>
+                    {is_group.then(|| view! {
+                        <rect class="graph-group-frame" x="3" y="3" width=BOX_WIDTH - 6.0 height=height - 6.0 rx="6"></rect>
+                    })}
+                    {serial_badge}
                     {node.approval.then(|| view! {
                         <g class="graph-pause" transform="translate(10,10)" aria-hidden="true">
                             <rect x="0" y="0" width="3" height="12"></rect>

@@ -69,6 +69,8 @@ pub(crate) struct Arrow {
     pub(crate) edge: usize,
     /// The SVG path of the arrow.
     pub(crate) path: String,
+    /// Where the arrow ends (its tip, on the waiting job's edge), to label it.
+    pub(crate) tip: (f64, f64),
 }
 
 /// The whole drawing of one workflow.
@@ -190,20 +192,24 @@ fn arrows(graph: &WorkflowGraph, boxes: &[JobBox]) -> Vec<Arrow> {
             let (in_rank, in_count) = arriving[edge];
             let (x1, y1) = (along(from, out_rank, out_count), from.y + from.height);
             let (x2, y2) = (along(to, in_rank, in_count), to.y);
-            let path = if y2 > y1 {
+            let (path, tip) = if y2 > y1 {
                 let bend = ((y2 - y1) / 2.0).min(STAGE_GAP);
-                format!(
+                let path = format!(
                     "M{x1},{y1} C{x1},{} {x2},{} {x2},{y2}",
                     y1 + bend,
                     y2 - bend
-                )
+                );
+                (path, (x2, y2))
             } else {
                 // A job waiting for one drawn below it: a cycle. The curve goes round below both.
                 let low = (from.y + from.height).max(to.y + to.height) + ROW_GAP;
                 let (tx, ty) = (x2, to.y + to.height);
-                format!("M{x1},{y1} C{x1},{low} {tx},{low} {tx},{ty}")
+                (
+                    format!("M{x1},{y1} C{x1},{low} {tx},{low} {tx},{ty}"),
+                    (tx, ty),
+                )
             };
-            Some(Arrow { edge, path })
+            Some(Arrow { edge, path, tip })
         })
         .collect()
 }
@@ -279,6 +285,20 @@ mod tests {
             .map(|a| a.path.rsplit(' ').next().unwrap_or(""))
             .collect();
         assert_ne!(ends[0], ends[1]);
+    }
+
+    #[test]
+    fn each_arrow_knows_its_tip_where_its_statuses_are_written() {
+        let g = graph("      - a\n      - a: {name: b, requires: [{a: [success, failed]}]}\n");
+        let l = layout(&g, |_| ONE_LINE);
+        let arrow = &l.arrows[0];
+        let (x, y) = arrow.tip;
+        assert!(arrow.path.ends_with(&format!("{x},{y}")), "{arrow:?}");
+        assert_eq!(
+            y, l.boxes[1].y,
+            "the tip is on the top edge of the waiting job"
+        );
+        assert_eq!(g.edges[0].statuses, ["success", "failed"]);
     }
 
     #[test]

@@ -81,6 +81,7 @@ impl<'a> Builder<'a> {
                 "commands" => config.commands = self.commands(value),
                 "jobs" => config.jobs = self.jobs(value),
                 "workflows" => config.workflows = self.workflows(value),
+                "job-groups" => config.job_groups = self.job_groups(value),
                 _ => {}
             }
         }
@@ -293,6 +294,9 @@ impl<'a> Builder<'a> {
                 parallelism: None,
                 parameters: Vec::new(),
                 steps: Vec::new(),
+                job_type: None,
+                retention_caches: None,
+                circleci_ip_ranges: None,
                 name,
             };
             for (k, v) in value.entries() {
@@ -305,6 +309,9 @@ impl<'a> Builder<'a> {
                         | "parallelism"
                         | "parameters"
                         | "steps"
+                        | "type"
+                        | "retention"
+                        | "circleci_ip_ranges"
                 ) {
                     self.key(k);
                 }
@@ -315,6 +322,9 @@ impl<'a> Builder<'a> {
                     "parallelism" => job.parallelism = spanned(v),
                     "parameters" => job.parameters = self.parameters(v),
                     "steps" => job.steps = self.steps(v),
+                    "type" => job.job_type = spanned(v),
+                    "retention" => job.retention_caches = v.get("caches").and_then(|c| spanned(c)),
+                    "circleci_ip_ranges" => job.circleci_ip_ranges = spanned(v),
                     _ => {}
                 }
             }
@@ -367,18 +377,32 @@ impl<'a> Builder<'a> {
     fn step_kind(&mut self, name: &str, args: Option<&Node>) -> StepKind {
         let args_map = args.filter(|a| a.is_map());
         match name {
-            "checkout" => StepKind::Checkout,
+            "checkout" => {
+                let method = args_map.and_then(|a| a.entry("method"));
+                if let Some((key, _)) = method {
+                    self.part(key.span, PartKind::Key, "keys/checkout", "method");
+                }
+                StepKind::Checkout {
+                    method: method.and_then(|(_, value)| spanned(value)),
+                }
+            }
             "run" => {
                 let short = args.and_then(|a| a.as_str().map(|_| a));
                 let command =
                     short.or_else(|| args_map.and_then(|a| a.get("command")).map(|c| &**c));
-                if let Some((when, _)) = args_map.and_then(|a| a.entry("when")) {
-                    self.part(when.span, PartKind::Key, "keys/when", "when");
+                for field in ["when", "max_auto_reruns", "auto_rerun_delay"] {
+                    if let Some((key, _)) = args_map.and_then(|a| a.entry(field)) {
+                        self.key(key);
+                    }
                 }
+                let field =
+                    |name: &str| args_map.and_then(|a| a.get(name)).and_then(|v| spanned(v));
                 StepKind::Run {
                     title: args_map.and_then(|a| a.get_str("name")).map(str::to_owned),
                     command: command.and_then(spanned),
                     environment: self.environment(args_map.and_then(|a| a.get("environment"))),
+                    max_auto_reruns: field("max_auto_reruns"),
+                    auto_rerun_delay: field("auto_rerun_delay"),
                 }
             }
             "restore_cache" => {

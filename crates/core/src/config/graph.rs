@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::model::{Filters, Workflow};
+use super::model::{Filters, JobGroup, Workflow};
 
 /// One job of a workflow graph.
 #[derive(Debug, Clone, Serialize)]
@@ -31,6 +31,14 @@ pub struct GraphNode {
     pub variants: usize,
     /// For a matrix job, the names of those jobs, when there are at most [`MAX_MATRIX_NAMES`].
     pub variant_names: Vec<String>,
+    /// `serial-group:`: the group whose jobs run one at a time across pipelines.
+    pub serial_group: Option<String>,
+    /// `filters:` written as an expression: the condition under which it runs.
+    pub condition: Option<String>,
+    /// `override-with:`: the orb job that replaces it when the orb has one.
+    pub override_with: Option<String>,
+    /// When the entry runs a job group rather than a job: the names of the group's jobs, in order.
+    pub group_jobs: Vec<String>,
 }
 
 /// A `requires` edge: `to` waits for `from`.
@@ -59,10 +67,19 @@ pub struct WorkflowGraph {
     pub cycle: Vec<usize>,
     /// `requires` entries that name no job of the workflow: (waiting node, name).
     pub unresolved: Vec<(usize, String)>,
+    /// The workflow's `when:` (or `unless:`, then starting with `not `) written as one expression.
+    pub condition: Option<String>,
+    /// The workflow's `max_auto_reruns:`.
+    pub max_auto_reruns: Option<String>,
 }
 
-/// Builds the graph of one workflow.
+/// Builds the graph of one workflow, which may run none of the configuration's job groups.
 pub fn workflow_graph(workflow: &Workflow) -> WorkflowGraph {
+    workflow_graph_with_groups(workflow, &[])
+}
+
+/// Builds the graph of one workflow; an entry naming one of `groups` (and no job) runs that group.
+pub fn workflow_graph_with_groups(workflow: &Workflow, groups: &[JobGroup]) -> WorkflowGraph {
     let jobs = &workflow.jobs;
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     let mut matrix_bases: Vec<(&str, usize)> = Vec::new();
@@ -146,6 +163,18 @@ pub fn workflow_graph(workflow: &Workflow) -> WorkflowGraph {
                 .as_ref()
                 .map(|matrix| variant_names(job.display_name(), &matrix.parameters))
                 .unwrap_or_default(),
+            serial_group: job.serial_group.as_ref().map(|g| g.value.clone()),
+            condition: job
+                .filters
+                .as_ref()
+                .and_then(|f| f.expression.as_ref())
+                .map(|e| e.value.clone()),
+            override_with: job.override_with.as_ref().map(|o| o.value.clone()),
+            group_jobs: groups
+                .iter()
+                .find(|g| g.name.value == job.job.value)
+                .map(|g| g.jobs.iter().map(|j| j.display_name().to_owned()).collect())
+                .unwrap_or_default(),
         })
         .collect();
     WorkflowGraph {
@@ -155,6 +184,14 @@ pub fn workflow_graph(workflow: &Workflow) -> WorkflowGraph {
         stages,
         cycle,
         unresolved,
+        condition: workflow.condition.as_ref().map(|c| {
+            if c.when {
+                c.expression.value.clone()
+            } else {
+                format!("not ({})", c.expression.value)
+            }
+        }),
+        max_auto_reruns: workflow.max_auto_reruns.as_ref().map(|m| m.value.clone()),
     }
 }
 
@@ -347,5 +384,42 @@ mod tests {
         assert_eq!(g.nodes[0].variant_names[0], "a-18-linux");
         assert_eq!(g.nodes[1].variants, 1);
         assert!(g.nodes[1].variant_names.is_empty());
+    }
+
+    #[test]
+    fn serial_groups_job_groups_expressions_and_statuses_reach_the_graph() {
+        let report = analyse_config(include_str!(
+            "../../tests/fixtures/configs/language-2024-2026.yml"
+        ));
+        let g = &report.graphs[0];
+        let node = |name: &str| g.nodes.iter().position(|n| n.name == name).unwrap();
+        let train = &g.nodes[node("release-train")];
+        assert_eq!(train.group_jobs, ["migrate-db", "deploy-web", "smoke-test"]);
+        assert_eq!(
+            train.serial_group.as_deref(),
+            Some("<< pipeline.project.slug >>/staging")
+        );
+        assert_eq!(
+            train.condition.as_deref(),
+            Some(r#"pipeline.git.branch == "main""#)
+        );
+        assert_eq!(
+            g.nodes[node("lint")].override_with.as_deref(),
+            Some("platform/lint")
+        );
+        assert!(g.nodes[node("build")].group_jobs.is_empty());
+        let into_free = g
+            .edges
+            .iter()
+            .find(|e| e.to == node("free-staging"))
+            .unwrap();
+        assert_eq!(into_free.from, node("release-train"));
+        assert_eq!(into_free.statuses.len(), 5);
+        assert_eq!(g.max_auto_reruns.as_deref(), Some("2"));
+        assert!(report.graphs[1]
+            .condition
+            .as_deref()
+            .is_some_and(|c| c.starts_with("pipeline.parameters.run-nightly")));
+        assert!(g.unresolved.is_empty());
     }
 }

@@ -111,7 +111,11 @@ pub fn analyse_config(text: &str) -> ConfigReport {
         (later.span, later.kind, later.doc, &later.detail)
             == (first.span, first.kind, first.doc, &first.detail)
     });
-    let graphs: Vec<WorkflowGraph> = config.workflows.iter().map(graph::workflow_graph).collect();
+    let graphs: Vec<WorkflowGraph> = config
+        .workflows
+        .iter()
+        .map(|workflow| graph::workflow_graph_with_groups(workflow, &config.job_groups))
+        .collect();
     let context = rules::Context {
         text,
         root: &root,

@@ -32,6 +32,9 @@ pub struct Config {
     pub jobs: Vec<Job>,
     /// Workflows declared under `workflows:`.
     pub workflows: Vec<Workflow>,
+    /// Job groups declared under the top-level `job-groups:` (2025): named sets of workflow job entries
+    /// that a workflow runs as one entry.
+    pub job_groups: Vec<JobGroup>,
 }
 
 impl Config {
@@ -46,6 +49,30 @@ impl Config {
     pub fn job(&self, name: &str) -> Option<&Job> {
         self.jobs.iter().find(|j| j.name.value == name)
     }
+
+    /// The job group declared under `name`.
+    pub fn job_group(&self, name: &str) -> Option<&JobGroup> {
+        self.job_groups.iter().find(|g| g.name.value == name)
+    }
+
+    /// Every job entry that can run a job: the workflows' entries, then the job groups'. An entry
+    /// naming a job group (see [`Config::job_group`]) runs that group's entries.
+    pub fn job_entries(&self) -> impl Iterator<Item = &WorkflowJob> {
+        self.workflows
+            .iter()
+            .flat_map(|w| &w.jobs)
+            .chain(self.job_groups.iter().flat_map(|g| &g.jobs))
+    }
+}
+
+/// A job group under the top-level `job-groups:`: jobs, with their own `requires`, that a workflow runs
+/// by naming the group as one of its jobs.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobGroup {
+    /// Its name; the span is that of the key.
+    pub name: Spanned<String>,
+    /// Its `jobs:` entries, read as a workflow's.
+    pub jobs: Vec<WorkflowJob>,
 }
 
 /// An orb imported under `orbs:`.
@@ -163,6 +190,12 @@ pub struct Job {
     pub parameters: Vec<ParameterDecl>,
     /// `steps:`.
     pub steps: Vec<Step>,
+    /// `type:` (`build`, the default, `release`, `lock`, `unlock`, `approval`, `no-op`).
+    pub job_type: Option<Spanned<String>>,
+    /// `retention: caches:`: how long the caches this job saves are kept (`1d` to `15d`).
+    pub retention_caches: Option<Spanned<String>>,
+    /// `circleci_ip_ranges:` as written (`true` runs the job from CircleCI's published IP ranges).
+    pub circleci_ip_ranges: Option<Spanned<String>>,
 }
 
 /// One step of a job or command.
@@ -181,7 +214,10 @@ pub struct Step {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum StepKind {
     /// `checkout`.
-    Checkout,
+    Checkout {
+        /// `method:` (`full`, the default, `blobless` or `shallow`).
+        method: Option<Spanned<String>>,
+    },
     /// `run`, short (`run: make`) or long form.
     Run {
         /// `name:`.
@@ -190,6 +226,10 @@ pub enum StepKind {
         command: Option<Spanned<String>>,
         /// `environment:`.
         environment: Vec<EnvVar>,
+        /// `max_auto_reruns:`: how many times a failed step is run again (1 to 5).
+        max_auto_reruns: Option<Spanned<String>>,
+        /// `auto_rerun_delay:`: the wait before each rerun (`30s`, `2m`, at most `10m`).
+        auto_rerun_delay: Option<Spanned<String>>,
     },
     /// `restore_cache` with `key:` or `keys:`.
     RestoreCache {
@@ -246,6 +286,20 @@ pub struct Workflow {
     pub schedules: Vec<Spanned<String>>,
     /// Whether it has a `when:` or `unless:` condition.
     pub conditional: bool,
+    /// `when:` or `unless:` written as one string: an expression (`pipeline.git.branch == "main"`) or
+    /// a `<< pipeline.parameters.x >>` value; `None` for a logic mapping (`and`, `equal`...).
+    pub condition: Option<Condition>,
+    /// `max_auto_reruns:`: how many times the workflow is rerun from failed, automatically (1 to 5).
+    pub max_auto_reruns: Option<Spanned<String>>,
+}
+
+/// A condition written as one string.
+#[derive(Debug, Clone, Serialize)]
+pub struct Condition {
+    /// `true` for `when`, `false` for `unless`.
+    pub when: bool,
+    /// The expression as written.
+    pub expression: Spanned<String>,
 }
 
 /// One entry of a workflow's `jobs:`.
@@ -261,8 +315,14 @@ pub struct WorkflowJob {
     pub contexts: Vec<Spanned<String>>,
     /// `type: approval`.
     pub approval: bool,
-    /// `filters:` on branches and tags.
+    /// `type:` as written (CircleCI accepts only `approval` on a workflow entry).
+    pub job_type: Option<Spanned<String>>,
+    /// `filters:` on branches and tags, or an expression.
     pub filters: Option<Filters>,
+    /// `serial-group:`: jobs with the same group run one at a time across the organisation's pipelines.
+    pub serial_group: Option<Spanned<String>>,
+    /// `override-with:`: the orb job (`orb/job`) that replaces this job when the orb has it.
+    pub override_with: Option<Spanned<String>>,
     /// `matrix:` parameters with their values, and its `alias:`.
     pub matrix: Option<Matrix>,
     /// The other keys given (job parameters), with `pre-steps` and `post-steps`.
@@ -281,9 +341,21 @@ impl WorkflowJob {
 pub struct Requirement {
     /// The required job's name.
     pub job: Spanned<String>,
-    /// The statuses accepted (2.1 `requires: [{build: [success, failed]}]`); empty means `success`.
+    /// The statuses accepted (2.1 `requires: [{build: [success, failed]}]`, or one status such as
+    /// `terminal`); empty means `success`.
     pub statuses: Vec<String>,
 }
+
+/// The statuses a `requires` entry can accept (CircleCI's configuration reference and the language
+/// server's schema): `terminal` is short for all five others.
+pub const REQUIRE_STATUSES: &[&str] = &[
+    "success",
+    "failed",
+    "canceled",
+    "unauthorized",
+    "not_run",
+    "terminal",
+];
 
 /// `filters:` of a workflow job.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -296,6 +368,8 @@ pub struct Filters {
     pub tags_only: Vec<String>,
     /// `tags: ignore:`.
     pub tags_ignore: Vec<String>,
+    /// `filters:` written as one expression (`pipeline.git.branch == "main"`), instead of a mapping.
+    pub expression: Option<Spanned<String>>,
 }
 
 /// `matrix:` of a workflow job.

@@ -19,6 +19,8 @@ pub enum PartKind {
     Workflow,
     /// A job entry of a workflow.
     WorkflowJob,
+    /// The name of a job group under `job-groups:`.
+    JobGroup,
     /// The name of a reusable executor.
     Executor,
     /// The name of a reusable command.
@@ -77,6 +79,18 @@ pub enum PartSubject {
         /// The entry's index in the workflow.
         job: usize,
     },
+    /// The job group number `group` (an index into `Config::job_groups`).
+    JobGroup {
+        /// The group's index.
+        group: usize,
+    },
+    /// Entry `job` of the job group `group` (indices into `Config::job_groups` and its `jobs`).
+    JobGroupJob {
+        /// The group's index.
+        group: usize,
+        /// The entry's index in the group.
+        job: usize,
+    },
     /// A `{{ ... }}` template of a cache key.
     CacheKeyTemplate {
         /// The template.
@@ -118,6 +132,13 @@ pub(crate) const KEY_DOCS: &[(&str, &str)] = &[
     ("triggers", "keys/triggers"),
     ("when", "keys/when"),
     ("unless", "keys/unless"),
+    ("job-groups", "keys/job-groups"),
+    ("serial-group", "keys/serial-group"),
+    ("override-with", "keys/override-with"),
+    ("max_auto_reruns", "keys/max_auto_reruns"),
+    ("auto_rerun_delay", "keys/auto_rerun_delay"),
+    ("retention", "keys/retention"),
+    ("circleci_ip_ranges", "keys/circleci_ip_ranges"),
 ];
 
 /// The page explaining cache key templates.

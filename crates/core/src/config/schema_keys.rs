@@ -2,7 +2,9 @@
 //!
 //! Taken from CircleCI's official JSON schema (`circleci-yaml-language-server/schema.json`, the
 //! `properties` of each definition), plus `setup` (top level) and the 2.0 job key `branches`, which
-//! CircleCI accepts but that schema omits. Only the key names are kept.
+//! CircleCI accepts but that schema omits. Only the key names are kept. The job keys `plan_name` (a
+//! `type: release` job) and `key` (a `type: lock` or `unlock` job) are in that schema's conditional
+//! branches on `type`; `job-groups` has `jobs` only.
 
 /// A kind of mapping whose keys are known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +33,10 @@ pub(crate) enum MappingKind {
     FilterGroup,
     /// `matrix:` of a workflow job.
     Matrix,
+    /// A job group under `job-groups:`.
+    JobGroup,
+    /// `retention:` of a job.
+    Retention,
     /// A built-in step's mapping form, named by the step.
     Step(&'static str),
 }
@@ -69,6 +75,8 @@ pub(crate) fn known_keys(kind: MappingKind) -> &'static [&'static str] {
             "type",
             "working_directory",
             "branches",
+            "plan_name",
+            "key",
         ],
         MappingKind::Executor => &[
             "description",
@@ -105,6 +113,8 @@ pub(crate) fn known_keys(kind: MappingKind) -> &'static [&'static str] {
         MappingKind::Filters => &["branches", "tags"],
         MappingKind::FilterGroup => &["ignore", "only"],
         MappingKind::Matrix => &["alias", "exclude", "parameters"],
+        MappingKind::JobGroup => &["jobs"],
+        MappingKind::Retention => &["caches"],
         MappingKind::Step(step) => step_keys(step),
     }
 }

@@ -1,6 +1,6 @@
 //! L’explication d’une partie de configuration, en français.
 
-use super::{code_list, PartNote};
+use super::{code_list, ClassFamily, ImageFamily, LanguageKey, PartNote};
 use crate::config::templates::{KeyTemplate, PipelineValue};
 
 /// The sentence of `note`; names are written between backticks.
@@ -25,6 +25,25 @@ pub(super) fn text(note: &PartNote) -> String {
         PartNote::WorkflowSchedule { crons } => format!("Il se lance aussi selon un calendrier : {list}.", list = &code_list(crons)),
         PartNote::WorkflowJob { workflow, job, name: None } => format!("Le workflow `{workflow}` lance ici le job `{job}`."),
         PartNote::WorkflowJob { workflow, job, name: Some(name) } => format!("Le workflow `{workflow}` lance ici le job `{job}`, sous le nom `{name}`."),
+        PartNote::JobGroupJob { group, job, name: None } => format!("Le groupe de jobs `{group}` lance ici le job `{job}`."),
+        PartNote::JobGroupJob { group, job, name: Some(name) } => format!("Le groupe de jobs `{group}` lance ici le job `{job}`, sous le nom `{name}`."),
+        PartNote::RunsJobGroup { workflow, group, jobs } => format!("Le workflow `{workflow}` lance ici le groupe de jobs `{group}` : ses jobs ({list}) s’exécutent comme un tout, que d’autres jobs peuvent attendre en citant le nom du groupe.", list = &code_list(jobs)),
+        PartNote::JobGroup { name, jobs } => format!("Le groupe de jobs `{name}` : {jobs} entrée(s) de job, avec leurs propres `requires`, qu’un workflow lance en citant `{name}` parmi ses jobs."),
+        PartNote::JobGroupRunBy { workflows } => format!("Workflows qui le lancent : {list}.", list = &code_list(workflows)),
+        PartNote::JobGroupUnused => "Aucun workflow ne cite ce groupe : ses jobs ne s’exécutent donc jamais.".to_owned(),
+        PartNote::RequiresStatuses { job, statuses } => format!("Il attend que `{job}` se termine avec l’un de ces statuts : {list}{terminal}.", list = &code_list(statuses), terminal = if statuses.iter().any(|s| s == "terminal") { " (`terminal` désigne toute fin : réussite, échec, annulation, refus d’autorisation ou job non lancé)" } else { "" }),
+        PartNote::FiltersExpression { expression } => format!("Il ne s’exécute que si cette expression est vraie : `{expression}`. CircleCI la calcule au démarrage du pipeline, à partir des valeurs et des paramètres du pipeline."),
+        PartNote::SerialGroup { group } => format!("Groupe série `{group}` : sur tous les pipelines de l’organisation, un seul job (ou groupe de jobs) de ce groupe série s’exécute à la fois ; les autres sont mis en file d’attente (cinq heures au plus, puis annulés)."),
+        PartNote::OverrideWith { job } => format!("Si le job d’orb `{job}` existe, c’est lui qui s’exécute ici à la place de ce job ; sinon, ce job s’exécute tel qu’il est écrit."),
+        PartNote::WorkflowCondition { when: true, expression } => format!("Le workflow ne s’exécute que si `{expression}` est vrai, ce qui est décidé au démarrage du pipeline."),
+        PartNote::WorkflowCondition { when: false, expression } => format!("Le workflow ne s’exécute pas si `{expression}` est vrai, ce qui est décidé au démarrage du pipeline."),
+        PartNote::WorkflowReruns { count } => format!("S’il échoue, CircleCI le relance lui-même à partir des jobs en échec, jusqu’à {count} fois."),
+        PartNote::JobType { kind } => job_type_fr(kind),
+        PartNote::RetentionCaches { days } => format!("Les caches qu’il enregistre sont conservés `{days}` au lieu de la durée fixée pour l’organisation."),
+        PartNote::IpRanges => "Il s’exécute depuis les plages d’adresses IP publiées par CircleCI, pour qu’un pare-feu puisse le laisser passer.".to_owned(),
+        PartNote::ResourceClass { class, family } => format!("`{class}` : {}", family_fr(*family)),
+        PartNote::MachineImage { image, family, current } => format!("`{image}` : {}{}", image_fr(family), if *current { " `current` suit chaque nouvelle image : un tag daté (`2025.09.1`) garde les builds reproductibles." } else { "" }),
+        PartNote::About(key) => about_fr(*key),
         PartNote::Approval => "C’est une approbation : le workflow s’arrête ici jusqu’à ce que quelqu’un l’approuve dans l’application CircleCI.".to_owned(),
         PartNote::Requires { jobs } => format!("Il attend la réussite de {list}.", list = &code_list(jobs)),
         PartNote::RequiresNone => "Il démarre dès le lancement du workflow.".to_owned(),
@@ -83,5 +102,60 @@ fn meaning(value: PipelineValue) -> String {
         PipelineValue::ScheduleName => "Il vaut le nom du calendrier qui a lancé le pipeline (vide sinon).".to_owned(),
         PipelineValue::ScheduleId => "Il vaut l’identifiant du calendrier qui a lancé le pipeline (vide sinon).".to_owned(),
         PipelineValue::TriggerParameter => "Il vaut une donnée envoyée par le déclencheur du pipeline (une GitHub App ou un webhook personnalisé), comme le hash du commit ou la branche.".to_owned(),
+    }
+}
+
+/// Ce que fait un `type` de job.
+fn job_type_fr(kind: &str) -> String {
+    match kind {
+        "build" => "`type: build` : un job ordinaire qui exécute ses étapes (le type par défaut).".to_owned(),
+        "approval" => "`type: approval` : une pause ; le workflow attend ici que quelqu’un l’approuve dans l’application CircleCI.".to_owned(),
+        "release" => "`type: release` : un job de mise en production ; il doit nommer son plan de mise en production dans `plan_name`.".to_owned(),
+        "lock" => "`type: lock` : un job de verrouillage ; il doit nommer le verrou dans `key`, et un job `unlock` de même `key` le libère.".to_owned(),
+        "unlock" => "`type: unlock` : un job de déverrouillage ; il doit nommer dans `key` le verrou qu’il libère.".to_owned(),
+        "no-op" => "`type: no-op` : un repère dans le workflow, que d’autres jobs peuvent attendre ; les étapes qu’on y écrit sont ignorées.".to_owned(),
+        other => format!("`type: {other}` n’est pas un type de job connu de CircleCI (`build`, `release`, `lock`, `unlock`, `approval`, `no-op`)."),
+    }
+}
+
+/// Ce qu’est une famille de classes de ressources.
+fn family_fr(family: ClassFamily) -> String {
+    match family {
+        ClassFamily::Standard => "une classe de ressources x86-64 standard.",
+        ClassFamily::Arm => "une classe de ressources Arm (aarch64) : les images et les binaires du job doivent être compilés pour Arm.",
+        ClassFamily::Gen2 => "une classe de ressources de deuxième génération (`.gen2`) : la même taille sur des processeurs plus récents et plus rapides.",
+        ClassFamily::Gpu => "une classe de ressources avec un GPU NVIDIA.",
+        ClassFamily::Macos => "une classe de ressources macOS sur puce Apple.",
+        ClassFamily::Runner => "un runner auto-hébergé (`espace/nom`) : le job s’exécute sur votre propre machine.",
+        ClassFamily::Other => "une classe de ressources que cette page ne décrit pas ; vérifiez-la dans la liste de CircleCI.",
+    }
+    .to_owned()
+}
+
+/// Ce que fait une clé du langage de 2024–2026.
+fn about_fr(key: LanguageKey) -> String {
+    match key {
+        LanguageKey::JobGroups => "Nomme des ensembles de jobs, avec les `requires` qui les lient, qu’un workflow lance comme un tout en citant l’ensemble parmi ses jobs.",
+        LanguageKey::SerialGroup => "Les jobs d’un même groupe série s’exécutent un par un sur tous les projets et pipelines de l’organisation ; les autres attendent dans une file.",
+        LanguageKey::OverrideWith => "Remplace ce job par un job d’orb (`orb/job`) quand l’orb en a un ; sinon, le job s’exécute tel qu’il est écrit.",
+        LanguageKey::StepReruns => "Quand cette étape échoue, CircleCI la relance, jusqu’à ce nombre de fois (de 1 à 5), avant de faire échouer le job.",
+        LanguageKey::WorkflowReruns => "Quand le workflow échoue, CircleCI le relance lui-même à partir des jobs en échec, jusqu’à ce nombre de fois (de 1 à 5).",
+        LanguageKey::RerunDelay => "Le temps d’attente avant chaque relance automatique de l’étape (`30s`, `2m` ; au plus `10m`) ; il faut aussi `max_auto_reruns`.",
+        LanguageKey::Retention => "La durée de conservation des caches que ce job enregistre : `caches: 7d`, de `1d` à `15d`.",
+        LanguageKey::IpRanges => "`true` fait partir le job des plages d’adresses IP publiées par CircleCI, pour qu’un pare-feu puisse l’autoriser.",
+        LanguageKey::CheckoutMethod => "La façon dont `checkout` clone le dépôt : `full` (par défaut) récupère tout, `blobless` ne récupère le contenu des fichiers qu’au besoin, `shallow` seulement les `depth` derniers commits.",
+        LanguageKey::JobType => "Le genre de job : `build` (par défaut) exécute ses étapes ; `approval` et `no-op` sont des repères du workflow dont les étapes sont ignorées ; `release` demande `plan_name`, `lock` et `unlock` demandent `key`.",
+    }
+    .to_owned()
+}
+
+/// Ce qu’est une famille d’images de machine.
+fn image_fr(family: &ImageFamily) -> String {
+    match family {
+        ImageFamily::Ubuntu { release } if release == "24.04" => "une machine virtuelle avec Ubuntu 24.04, Docker et les outils de build habituels, l’image Linux actuelle de CircleCI ; elle fonctionne aussi avec les classes `arm.*`.".to_owned(),
+        ImageFamily::Ubuntu { release } => format!("une machine virtuelle avec Ubuntu {release}, Docker et les outils de build habituels."),
+        ImageFamily::Android => "une machine virtuelle avec le SDK et le NDK Android.".to_owned(),
+        ImageFamily::Windows => "une machine virtuelle Windows.".to_owned(),
+        ImageFamily::Other => "une image de machine que cette page ne décrit pas.".to_owned(),
     }
 }

@@ -159,3 +159,157 @@ fn the_innermost_part_at_a_position_is_found() {
     assert_eq!(found, template);
     assert_eq!(part_at(&report, 10_000, 1), None);
 }
+
+const LANGUAGE_2024_2026: &str =
+    include_str!("../../../tests/fixtures/configs/language-2024-2026.yml");
+
+/// The notes of the part written at `line`:`column` of the 2024–2026 fixture.
+fn explained_at(line: usize, column: usize) -> Vec<PartNote> {
+    let report = analyse_config(LANGUAGE_2024_2026);
+    let part = part_at(&report, line, column).expect("a part");
+    explain_part(&report, part)
+}
+
+#[test]
+fn a_workflow_entry_running_a_job_group_says_so_with_its_serial_group_and_expression() {
+    let notes = explained_at(105, 9);
+    assert_eq!(
+        notes[0],
+        PartNote::RunsJobGroup {
+            workflow: "build-test-deploy".into(),
+            group: "release-train".into(),
+            jobs: vec![
+                "migrate-db".into(),
+                "deploy-web".into(),
+                "smoke-test".into()
+            ],
+        }
+    );
+    assert!(notes.contains(&PartNote::FiltersExpression {
+        expression: r#"pipeline.git.branch == "main""#.into()
+    }));
+    assert!(notes.contains(&PartNote::SerialGroup {
+        group: "<< pipeline.project.slug >>/staging".into()
+    }));
+    for note in &notes {
+        assert_ne!(note.text(Lang::En), note.text(Lang::Fr));
+    }
+}
+
+#[test]
+fn requires_with_statuses_name_them_and_terminal_is_spelled_out() {
+    let notes = explained_at(97, 9);
+    assert!(notes.contains(&PartNote::Requires {
+        jobs: vec!["test-arm".into()]
+    }));
+    let terminal = PartNote::RequiresStatuses {
+        job: "lint".into(),
+        statuses: vec!["terminal".into()],
+    };
+    assert!(notes.contains(&terminal), "{notes:?}");
+    assert!(terminal.text(Lang::En).contains("any end"));
+    assert!(terminal.text(Lang::Fr).contains("toute fin"));
+}
+
+#[test]
+fn job_groups_their_entries_and_the_new_keys_are_explained() {
+    assert_eq!(
+        explained_at(12, 3),
+        [
+            PartNote::JobGroup {
+                name: "release-train".into(),
+                jobs: 3
+            },
+            PartNote::JobGroupRunBy {
+                workflows: vec!["build-test-deploy".into()]
+            }
+        ]
+    );
+    assert!(
+        matches!(&explained_at(15, 9)[0], PartNote::JobGroupJob { group, job, .. } if group == "release-train" && job == "deploy-web")
+    );
+    let about = |line, column| explained_at(line, column).last().cloned();
+    assert_eq!(about(11, 1), Some(PartNote::About(LanguageKey::JobGroups)));
+    assert_eq!(about(27, 5), Some(PartNote::About(LanguageKey::Retention)));
+    assert_eq!(
+        about(31, 11),
+        Some(PartNote::About(LanguageKey::CheckoutMethod))
+    );
+    assert_eq!(
+        about(38, 11),
+        Some(PartNote::About(LanguageKey::StepReruns))
+    );
+    assert_eq!(
+        about(39, 11),
+        Some(PartNote::About(LanguageKey::RerunDelay))
+    );
+    assert_eq!(about(61, 5), Some(PartNote::About(LanguageKey::IpRanges)));
+    assert_eq!(about(76, 5), Some(PartNote::About(LanguageKey::JobType)));
+    assert_eq!(
+        about(89, 5),
+        Some(PartNote::About(LanguageKey::WorkflowReruns))
+    );
+    assert_eq!(
+        about(93, 11),
+        Some(PartNote::About(LanguageKey::OverrideWith))
+    );
+    assert_eq!(
+        about(106, 11),
+        Some(PartNote::About(LanguageKey::SerialGroup))
+    );
+}
+
+#[test]
+fn a_job_says_its_type_class_retention_and_ip_ranges() {
+    let build = explained_at(23, 3);
+    assert!(build.contains(&PartNote::ResourceClass {
+        class: "medium.gen2".into(),
+        family: ClassFamily::Gen2
+    }));
+    assert!(build.contains(&PartNote::RetentionCaches { days: "7d".into() }));
+    let arm = explained_at(44, 3);
+    assert!(arm.contains(&PartNote::ResourceClass {
+        class: "arm.medium".into(),
+        family: ClassFamily::Arm
+    }));
+    assert!(arm.contains(&PartNote::MachineImage {
+        image: "ubuntu-2404:current".into(),
+        family: ImageFamily::Ubuntu {
+            release: "24.04".into()
+        },
+        current: true
+    }));
+    assert_eq!(ImageFamily::of("android:2025.10.1"), ImageFamily::Android);
+    assert_eq!(
+        ImageFamily::of("windows-server-2022-gui:current"),
+        ImageFamily::Windows
+    );
+    assert_eq!(
+        ImageFamily::of("<< parameters.image >>"),
+        ImageFamily::Other
+    );
+    assert!(explained_at(58, 3).contains(&PartNote::IpRanges));
+    assert!(explained_at(77, 3).contains(&PartNote::JobType {
+        kind: "release".into()
+    }));
+    for kind in [
+        "build", "approval", "release", "lock", "unlock", "no-op", "nightly",
+    ] {
+        let note = PartNote::JobType { kind: kind.into() };
+        assert!(note.text(Lang::En).contains(kind));
+        assert!(note.text(Lang::Fr).contains(kind));
+    }
+    assert_eq!(ClassFamily::of("acme/gpu-runner"), ClassFamily::Runner);
+    assert_eq!(ClassFamily::of("2xlarge+.gen2"), ClassFamily::Gen2);
+    assert_eq!(ClassFamily::of("large"), ClassFamily::Standard);
+}
+
+#[test]
+fn a_workflow_says_its_expression_and_its_reruns() {
+    let nightly = explained_at(116, 3);
+    assert!(
+        matches!(&nightly[1], PartNote::WorkflowCondition { when: true, expression } if expression.starts_with("pipeline.parameters.run-nightly"))
+    );
+    let main = explained_at(88, 3);
+    assert!(main.contains(&PartNote::WorkflowReruns { count: "2".into() }));
+}

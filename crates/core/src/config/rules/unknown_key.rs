@@ -33,6 +33,9 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     for (_, job) in root.get("jobs").map(|j| j.entries()).unwrap_or_default() {
         walker.mapping(job, MappingKind::Job, "job");
+        if let Some(retention) = job.get("retention") {
+            walker.mapping(retention, MappingKind::Retention, "retention");
+        }
         walker.runtime(job);
         walker.parameters(job.get("parameters"));
         walker.steps(job.get("steps"));
@@ -69,7 +72,21 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
             walker.workflow_job(item);
         }
     }
+    for (_, group) in root
+        .get("job-groups")
+        .map(|g| g.entries())
+        .unwrap_or_default()
+    {
+        walker.mapping(group, MappingKind::JobGroup, "job-group");
+        for item in group.get("jobs").map(|j| j.items()).unwrap_or_default() {
+            walker.workflow_job(item);
+        }
+    }
 }
+
+/// The keys of a workflow entry that runs a job group (the language server refuses `matrix`,
+/// `override-with`, `type`, `context`, `pre-steps`, `post-steps` and parameters there).
+const JOB_GROUP_ENTRY_KEYS: &[&str] = &["requires", "name", "filters", "serial-group"];
 
 /// Walks the tree, pushing diagnostics.
 struct Walker<'c, 'a> {
@@ -160,6 +177,8 @@ impl Walker<'_, '_> {
             let mut allowed: Vec<&str> = WORKFLOW_JOB_KEYS.to_vec();
             allowed.extend(job.parameters.iter().map(|p| p.name.value.as_str()));
             self.allowed(args, &allowed, "workflow-job");
+        } else if self.context.config.job_group(name).is_some() {
+            self.allowed(args, JOB_GROUP_ENTRY_KEYS, "workflow-job");
         }
         if let Some(filters) = args.get("filters") {
             self.mapping(filters, MappingKind::Filters, "filters");
@@ -214,5 +233,93 @@ mod tests {
     fn anchors_at_the_top_and_declared_arguments_pass() {
         let yaml = "version: 2.1\ndefaults: &defaults {docker: [{image: cimg/base:2024.01}]}\ncommands:\n  greet:\n    parameters: {who: {type: string}}\n    steps: [{run: echo << parameters.who >>}]\njobs:\n  a:\n    <<: *defaults\n    parameters: {n: {type: integer, default: 1}}\n    steps: [{greet: {who: me}}]\nworkflows:\n  w:\n    jobs: [{a: {n: 2, requires: []}}]\n";
         assert_eq!(keys(yaml), vec![]);
+    }
+
+    /// A configuration written with the whole 2024–2026 language (CircleCI's configuration reference
+    /// and the language server's schema, 2026).
+    const LANGUAGE_2024_2026: &str =
+        include_str!("../../../tests/fixtures/configs/language-2024-2026.yml");
+
+    #[test]
+    fn the_2024_2026_language_raises_no_unknown_key() {
+        assert_eq!(keys(LANGUAGE_2024_2026), vec![]);
+    }
+
+    #[test]
+    fn a_typo_in_each_new_key_is_still_reported() {
+        let typos = [
+            ("job-groups:", "job-group:", "job-groups"),
+            (
+                "  release-train:\n    jobs:",
+                "  release-train:\n    job:",
+                "jobs",
+            ),
+            (
+                "    retention:\n      caches: 7d",
+                "    retention:\n      cache: 7d",
+                "caches",
+            ),
+            (
+                "    circleci_ip_ranges: true",
+                "    circleci_ip_range: true",
+                "circleci_ip_ranges",
+            ),
+            (
+                "          method: blobless",
+                "          metod: blobless",
+                "method",
+            ),
+            (
+                "          max_auto_reruns: 3",
+                "          max_auto_rerun: 3",
+                "max_auto_reruns",
+            ),
+            (
+                "          auto_rerun_delay: 30s",
+                "          auto_rerun_dely: 30s",
+                "auto_rerun_delay",
+            ),
+            (
+                "    max_auto_reruns: 2",
+                "    max_auto_rerun: 2",
+                "max_auto_reruns",
+            ),
+            (
+                "          override-with: platform/lint",
+                "          overide-with: platform/lint",
+                "override-with",
+            ),
+            (
+                "          serial-group: <<",
+                "          serial-grup: <<",
+                "serial-group",
+            ),
+            (
+                "    plan_name: web-app",
+                "    plan-name: web-app",
+                "plan_name",
+            ),
+        ];
+        for (right, wrong, suggestion) in typos {
+            assert!(LANGUAGE_2024_2026.contains(right), "{right}");
+            let yaml = LANGUAGE_2024_2026.replacen(right, wrong, 1);
+            let found = keys(&yaml);
+            assert_eq!(found.len(), 1, "{wrong}: {found:?}");
+            assert_eq!(
+                found[0].1.as_deref(),
+                Some(suggestion),
+                "{wrong}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_job_group_entry_takes_only_the_keys_of_a_group() {
+        let yaml = LANGUAGE_2024_2026.replacen(
+            "      - release-train:\n",
+            "      - release-train:\n          context: [deploy]\n",
+            1,
+        );
+        assert_eq!(keys(&yaml), vec![("context".into(), None)]);
     }
 }
