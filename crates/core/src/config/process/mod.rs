@@ -316,6 +316,11 @@ impl<'a> Processor<'a> {
                     entries.push((OutKey::of(key), Out::scalar(version, true, value.span)));
                 }
                 "setup" => entries.push((OutKey::of(key), Out::copy(value))),
+                // Job groups are run by name from the workflows: they stay, their jobs processed below.
+                "job-groups" => {
+                    let groups = self.substitute(value, &substitute::Scope::default());
+                    entries.push((OutKey::of(key), groups));
+                }
                 "orbs" if !self.orbs.is_empty() => {
                     let kept = value
                         .entries()

@@ -27,7 +27,7 @@ const BUILT_IN_STEPS: &[&str] = &[
 const MAX_DEPTH: usize = 32;
 
 /// How many commands may be inlined in the whole configuration before processing stops.
-pub(crate) const MAX_INLINED: usize = 20_000;
+const MAX_INLINED: usize = 20_000;
 
 impl Processor<'_> {
     /// `steps` (a substituted list) expanded.

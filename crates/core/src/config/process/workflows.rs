@@ -22,6 +22,7 @@ const WORKFLOW_JOB_KEYS: &[&str] = &[
     "override-with",
     "when",
     "max_auto_reruns",
+    "auto_rerun_delay",
 ];
 
 /// The most jobs one matrix may create before processing stops expanding it (CircleCI's own limit is
