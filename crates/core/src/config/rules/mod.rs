@@ -4,13 +4,19 @@
 //! Every rule reads a [`Context`] (the text, the YAML tree, the model and the workflow graphs) and
 //! pushes [`Diagnostic`]s; [`run_all`] runs them in a fixed order.
 
+mod auto_rerun_limits;
+mod background_auto_rerun;
 mod cache_key_no_checksum;
+mod deprecated_deploy;
 mod deprecated_image;
 mod docker_login_password_arg;
 mod duplicate_key;
 mod plaintext_secret;
+mod restore_cache_paths;
 mod restore_without_save;
+mod save_cache_without_paths;
 mod save_without_restore;
+mod test_results_without_path;
 mod undefined_reference;
 mod unknown_key;
 mod unknown_requires;
@@ -71,6 +77,21 @@ const RULE_CHECKS: &[(RuleInfo, Option<Check>)] = &[
     (
         restore_without_save::RULE,
         Some(restore_without_save::check),
+    ),
+    (
+        save_cache_without_paths::RULE,
+        Some(save_cache_without_paths::check),
+    ),
+    (restore_cache_paths::RULE, Some(restore_cache_paths::check)),
+    (
+        test_results_without_path::RULE,
+        Some(test_results_without_path::check),
+    ),
+    (deprecated_deploy::RULE, Some(deprecated_deploy::check)),
+    (auto_rerun_limits::RULE, Some(auto_rerun_limits::check)),
+    (
+        background_auto_rerun::RULE,
+        Some(background_auto_rerun::check),
     ),
 ];
 
@@ -146,6 +167,70 @@ pub(crate) fn all_steps(config: &Config) -> Vec<&Step> {
         walk(&command.steps, &mut out);
     }
     out
+}
+
+/// A step as the YAML tree holds it: under a job's or a command's `steps`, a workflow job's
+/// `pre-steps` or `post-steps`, or nested in a `when` / `unless` step.
+pub(crate) struct StepNode<'a> {
+    /// The step's name (`run`, `save_cache`, `greet`, `node/test`).
+    pub(crate) name: &'a str,
+    /// The node of the name: the scalar item, or the key of the one-entry mapping.
+    pub(crate) key: &'a Node,
+    /// What follows the name (`run: make` gives the scalar, `save_cache:` its mapping).
+    pub(crate) args: Option<&'a Node>,
+}
+
+/// Every step written in the tree, nested conditional steps included; a step list shared through an
+/// alias is met once per place that uses it.
+pub(crate) fn step_nodes(root: &Node) -> Vec<StepNode<'_>> {
+    fn walk<'a>(steps: &'a Node, depth: usize, out: &mut Vec<StepNode<'a>>) {
+        if depth > 8 {
+            return;
+        }
+        for item in steps.items() {
+            let (key, args): (&Node, Option<&Node>) = match item.entries() {
+                [(key, value)] => (key, Some(value)),
+                [] if item.as_str().is_some() => (item, None),
+                _ => continue,
+            };
+            let Some(name) = key.as_str() else { continue };
+            if matches!(name, "when" | "unless") {
+                if let Some(nested) = args.and_then(|a| a.get("steps")) {
+                    walk(nested, depth + 1, out);
+                }
+            }
+            out.push(StepNode { name, key, args });
+        }
+    }
+    let mut out = Vec::new();
+    for section in ["jobs", "commands"] {
+        for (_, definition) in root.get(section).map(|n| n.entries()).unwrap_or_default() {
+            if let Some(steps) = definition.get("steps") {
+                walk(steps, 0, &mut out);
+            }
+        }
+    }
+    let workflows = root
+        .get("workflows")
+        .map(|n| n.entries())
+        .unwrap_or_default();
+    for (_, workflow) in workflows {
+        for entry in workflow.get("jobs").map(|j| j.items()).unwrap_or_default() {
+            for (_, arguments) in entry.entries() {
+                for key in ["pre-steps", "post-steps"] {
+                    if let Some(steps) = arguments.get(key) {
+                        walk(steps, 0, &mut out);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a scalar holds a `<< ... >>` template, whose value is known only once it is expanded.
+pub(crate) fn is_templated(text: &str) -> bool {
+    text.contains("<<")
 }
 
 /// Calls `visit` on every scalar of the subtree with its text and span (shared subtrees once each).
