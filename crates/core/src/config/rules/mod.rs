@@ -21,7 +21,10 @@ mod undefined_reference;
 mod unknown_key;
 mod unknown_requires;
 mod unpinned_image;
+mod unused_command;
+mod unused_executor;
 mod unused_job;
+mod unused_orb;
 mod version_mismatch;
 mod workflow_cycle;
 pub(crate) mod yaml_syntax;
@@ -59,6 +62,9 @@ const RULE_CHECKS: &[(RuleInfo, Option<Check>)] = &[
     (unknown_requires::RULE, Some(unknown_requires::check)),
     (workflow_cycle::RULE, Some(workflow_cycle::check)),
     (unused_job::RULE, Some(unused_job::check)),
+    (unused_command::RULE, Some(unused_command::check)),
+    (unused_executor::RULE, Some(unused_executor::check)),
+    (unused_orb::RULE, Some(unused_orb::check)),
     (deprecated_image::RULE, Some(deprecated_image::check)),
     (unpinned_image::RULE, Some(unpinned_image::check)),
     (plaintext_secret::RULE, Some(plaintext_secret::check)),
