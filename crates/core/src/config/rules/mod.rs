@@ -19,7 +19,9 @@ mod save_without_restore;
 mod test_results_without_path;
 mod undefined_reference;
 mod unknown_key;
+mod unknown_machine_image;
 mod unknown_requires;
+mod unknown_resource_class;
 mod unpinned_image;
 mod unused_command;
 mod unused_executor;
@@ -67,6 +69,14 @@ const RULE_CHECKS: &[(RuleInfo, Option<Check>)] = &[
     (unused_orb::RULE, Some(unused_orb::check)),
     (deprecated_image::RULE, Some(deprecated_image::check)),
     (unpinned_image::RULE, Some(unpinned_image::check)),
+    (
+        unknown_resource_class::RULE,
+        Some(unknown_resource_class::check),
+    ),
+    (
+        unknown_machine_image::RULE,
+        Some(unknown_machine_image::check),
+    ),
     (plaintext_secret::RULE, Some(plaintext_secret::check)),
     (
         docker_login_password_arg::RULE,
