@@ -16,6 +16,7 @@ mod restore_cache_paths;
 mod restore_without_save;
 mod save_cache_without_paths;
 mod save_without_restore;
+mod tag_filter_requires_untagged;
 mod test_results_without_path;
 mod undefined_reference;
 mod unknown_key;
@@ -63,6 +64,10 @@ const RULE_CHECKS: &[(RuleInfo, Option<Check>)] = &[
     (undefined_reference::RULE, Some(undefined_reference::check)),
     (unknown_requires::RULE, Some(unknown_requires::check)),
     (workflow_cycle::RULE, Some(workflow_cycle::check)),
+    (
+        tag_filter_requires_untagged::RULE,
+        Some(tag_filter_requires_untagged::check),
+    ),
     (unused_job::RULE, Some(unused_job::check)),
     (unused_command::RULE, Some(unused_command::check)),
     (unused_executor::RULE, Some(unused_executor::check)),
@@ -199,30 +204,11 @@ pub(crate) struct StepNode<'a> {
 /// Every step written in the tree, nested conditional steps included; a step list shared through an
 /// alias is met once per place that uses it.
 pub(crate) fn step_nodes(root: &Node) -> Vec<StepNode<'_>> {
-    fn walk<'a>(steps: &'a Node, depth: usize, out: &mut Vec<StepNode<'a>>) {
-        if depth > 8 {
-            return;
-        }
-        for item in steps.items() {
-            let (key, args): (&Node, Option<&Node>) = match item.entries() {
-                [(key, value)] => (key, Some(value)),
-                [] if item.as_str().is_some() => (item, None),
-                _ => continue,
-            };
-            let Some(name) = key.as_str() else { continue };
-            if matches!(name, "when" | "unless") {
-                if let Some(nested) = args.and_then(|a| a.get("steps")) {
-                    walk(nested, depth + 1, out);
-                }
-            }
-            out.push(StepNode { name, key, args });
-        }
-    }
     let mut out = Vec::new();
     for section in ["jobs", "commands"] {
         for (_, definition) in root.get(section).map(|n| n.entries()).unwrap_or_default() {
             if let Some(steps) = definition.get("steps") {
-                walk(steps, 0, &mut out);
+                walk_steps(steps, 0, &mut out);
             }
         }
     }
@@ -235,13 +221,34 @@ pub(crate) fn step_nodes(root: &Node) -> Vec<StepNode<'_>> {
             for (_, arguments) in entry.entries() {
                 for key in ["pre-steps", "post-steps"] {
                     if let Some(steps) = arguments.get(key) {
-                        walk(steps, 0, &mut out);
+                        walk_steps(steps, 0, &mut out);
                     }
                 }
             }
         }
     }
     out
+}
+
+/// Adds the steps of the sequence `steps` to `out`, and those nested in `when` / `unless`.
+fn walk_steps<'a>(steps: &'a Node, depth: usize, out: &mut Vec<StepNode<'a>>) {
+    if depth > 8 {
+        return;
+    }
+    for item in steps.items() {
+        let (key, args): (&Node, Option<&Node>) = match item.entries() {
+            [(key, value)] => (key, Some(value)),
+            [] if item.as_str().is_some() => (item, None),
+            _ => continue,
+        };
+        let Some(name) = key.as_str() else { continue };
+        if matches!(name, "when" | "unless") {
+            if let Some(nested) = args.and_then(|a| a.get("steps")) {
+                walk_steps(nested, depth + 1, out);
+            }
+        }
+        out.push(StepNode { name, key, args });
+    }
 }
 
 /// Whether a scalar holds a `<< ... >>` template, whose value is known only once it is expanded.
