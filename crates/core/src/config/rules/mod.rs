@@ -4,6 +4,7 @@
 //! Every rule reads a [`Context`] (the text, the YAML tree, the model and the workflow graphs) and
 //! pushes [`Diagnostic`]s; [`run_all`] runs them in a fixed order.
 
+mod argument_type;
 mod auto_rerun_limits;
 mod background_auto_rerun;
 mod cache_key_no_checksum;
@@ -11,11 +12,15 @@ mod deprecated_deploy;
 mod deprecated_image;
 mod docker_login_password_arg;
 mod duplicate_key;
+mod invalid_enum_default;
+mod invocations;
+mod missing_argument;
 mod plaintext_secret;
 mod restore_cache_paths;
 mod restore_without_save;
 mod save_cache_without_paths;
 mod save_without_restore;
+mod second_document;
 mod tag_filter_requires_untagged;
 mod test_results_without_path;
 mod undefined_reference;
@@ -24,6 +29,7 @@ mod unknown_machine_image;
 mod unknown_requires;
 mod unknown_resource_class;
 mod unpinned_image;
+mod unused_anchor;
 mod unused_command;
 mod unused_executor;
 mod unused_job;
@@ -60,8 +66,15 @@ const RULE_CHECKS: &[(RuleInfo, Option<Check>)] = &[
     (yaml_syntax::RULE, None),
     (unknown_key::RULE, Some(unknown_key::check)),
     (duplicate_key::RULE, Some(duplicate_key::check)),
+    (second_document::RULE, Some(second_document::check)),
     (version_mismatch::RULE, Some(version_mismatch::check)),
     (undefined_reference::RULE, Some(undefined_reference::check)),
+    (missing_argument::RULE, Some(missing_argument::check)),
+    (argument_type::RULE, Some(argument_type::check)),
+    (
+        invalid_enum_default::RULE,
+        Some(invalid_enum_default::check),
+    ),
     (unknown_requires::RULE, Some(unknown_requires::check)),
     (workflow_cycle::RULE, Some(workflow_cycle::check)),
     (
@@ -72,6 +85,7 @@ const RULE_CHECKS: &[(RuleInfo, Option<Check>)] = &[
     (unused_command::RULE, Some(unused_command::check)),
     (unused_executor::RULE, Some(unused_executor::check)),
     (unused_orb::RULE, Some(unused_orb::check)),
+    (unused_anchor::RULE, Some(unused_anchor::check)),
     (deprecated_image::RULE, Some(deprecated_image::check)),
     (unpinned_image::RULE, Some(unpinned_image::check)),
     (
@@ -131,6 +145,10 @@ pub(crate) struct Context<'a> {
     pub(crate) config: &'a Config,
     /// One graph per workflow, in the order of `config.workflows`.
     pub(crate) graphs: &'a [WorkflowGraph],
+    /// The anchors that no alias uses, with the span of `&name`.
+    pub(crate) unused_anchors: &'a [(String, Span)],
+    /// Where a second YAML document starts, if the text holds one.
+    pub(crate) second_document: Option<Span>,
 }
 
 /// Runs every rule and returns their diagnostics sorted by position.
