@@ -45,7 +45,13 @@ mod tests {
     }
 
     #[test]
-    fn a_run_step_a_deploy_job_and_a_deploy_command_are_not_reported() {
+    fn a_job_named_deploy_and_a_run_step_that_deploys_are_not_reported() {
+        let yaml = format!("version: 2.1\njobs:\n  deploy:\n{JOB}      - run: echo deploy\nworkflows:\n  w:\n    jobs: [deploy]\n");
+        assert!(diagnostics(&yaml, "deprecated-deploy").is_empty());
+    }
+
+    #[test]
+    fn invoking_a_command_of_this_configuration_named_deploy_is_not_reported() {
         let yaml = format!("version: 2.1\ncommands:\n  deploy:\n    steps:\n      - run: ./ship.sh\njobs:\n  deploy:\n{JOB}      - deploy\n      - run: echo deploy\nworkflows:\n  w:\n    jobs: [deploy]\n");
         assert!(diagnostics(&yaml, "deprecated-deploy").is_empty());
     }
