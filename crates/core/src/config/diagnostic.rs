@@ -125,6 +125,105 @@ pub enum Message {
         /// A close known key.
         suggestion: Option<String>,
     },
+    /// A `deploy` step, deprecated in favour of `run`.
+    DeprecatedDeploy,
+    /// A `store_test_results` step without `path`.
+    TestResultsWithoutPath,
+    /// A `save_cache` step without `paths`.
+    SaveCacheWithoutPaths,
+    /// A `restore_cache` step given `paths`, which it ignores.
+    RestoreCachePaths,
+    /// `max_auto_reruns` outside 1–5.
+    AutoRerunsOutOfRange {
+        /// The value written.
+        value: String,
+    },
+    /// `auto_rerun_delay` over ten minutes.
+    AutoRerunDelayTooLong {
+        /// The delay written.
+        delay: String,
+    },
+    /// Automatic reruns on a step that runs in the background.
+    BackgroundAutoRerun,
+    /// A command that no step invokes.
+    UnusedCommand {
+        /// The command.
+        command: String,
+    },
+    /// An executor that no job uses.
+    UnusedExecutor {
+        /// The executor.
+        executor: String,
+    },
+    /// An orb imported but never used.
+    UnusedOrb {
+        /// The orb's alias.
+        orb: String,
+    },
+    /// An anchor that no alias uses.
+    UnusedAnchor {
+        /// The anchor's name.
+        anchor: String,
+    },
+    /// A resource class CircleCI does not offer.
+    UnknownResourceClass {
+        /// The class written.
+        class: String,
+        /// A close known class.
+        suggestion: Option<String>,
+    },
+    /// A machine image CircleCI does not offer.
+    UnknownMachineImage {
+        /// The image written.
+        image: String,
+        /// A close known image family.
+        suggestion: Option<String>,
+    },
+    /// A job filtered to run on tags that requires a job that never runs on tags.
+    TagFilterRequiresUntagged {
+        /// The workflow.
+        workflow: String,
+        /// The job with a tag filter.
+        job: String,
+        /// The required job without one.
+        required: String,
+    },
+    /// `parallelism` above 1 in a job that splits nothing.
+    ParallelismWithoutSplit {
+        /// The job.
+        job: String,
+        /// The parallelism written.
+        parallelism: String,
+    },
+    /// A parameter without default that is not given.
+    MissingArgument {
+        /// The parameter.
+        parameter: String,
+        /// The job, command or executor that declares it.
+        of: String,
+    },
+    /// An enum parameter whose default is not one of its values.
+    InvalidEnumDefault {
+        /// The parameter.
+        parameter: String,
+        /// The default written.
+        default: String,
+        /// The values of its `enum`.
+        allowed: Vec<String>,
+    },
+    /// An argument that is not of its parameter's type.
+    ArgumentType {
+        /// The parameter.
+        parameter: String,
+        /// The value given.
+        value: String,
+        /// The parameter's type (`boolean`, `integer`, `enum`).
+        expected: String,
+        /// The values of its `enum`, for an enum.
+        allowed: Vec<String>,
+    },
+    /// A second YAML document after the first.
+    SecondDocument,
 }
 
 /// The kinds of names that [`Message::UndefinedReference`] reports.

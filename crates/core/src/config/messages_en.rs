@@ -69,6 +69,50 @@ pub(crate) fn message(message: &Message) -> String {
         Message::UnknownKey { key, place, suggestion } => {
             format!("unknown key \"{key}\" in {}{}", place_name(place), did_you_mean(suggestion))
         }
+        Message::DeprecatedDeploy => "the \"deploy\" step is deprecated; it now does exactly what \"run\" does".into(),
+        Message::TestResultsWithoutPath => "\"store_test_results\" has no \"path\", so CircleCI refuses the step and no test results are uploaded".into(),
+        Message::SaveCacheWithoutPaths => "\"save_cache\" has no \"paths\", so CircleCI refuses the step and nothing is saved".into(),
+        Message::RestoreCachePaths => "\"restore_cache\" ignores \"paths\": a cache is restored where it was saved from".into(),
+        Message::AutoRerunsOutOfRange { value } => {
+            format!("\"max_auto_reruns: {value}\" is outside what CircleCI accepts, from 1 to 5 reruns")
+        }
+        Message::AutoRerunDelayTooLong { delay } => {
+            format!("\"auto_rerun_delay: {delay}\" is longer than the 10 minutes CircleCI accepts")
+        }
+        Message::BackgroundAutoRerun => "a background step is never rerun: the job does not wait for its result".into(),
+        Message::UnusedCommand { command } => format!("command \"{command}\" is defined but no step invokes it"),
+        Message::UnusedExecutor { executor } => format!("executor \"{executor}\" is defined but no job uses it"),
+        Message::UnusedOrb { orb } => {
+            format!("orb \"{orb}\" is imported but nothing uses it (no \"{orb}/...\" job, command or executor)")
+        }
+        Message::UnusedAnchor { anchor } => format!("anchor \"&{anchor}\" is never used by an alias \"*{anchor}\""),
+        Message::UnknownResourceClass { class, suggestion } => {
+            format!("\"{class}\" is not a resource class CircleCI offers{}", did_you_mean(suggestion))
+        }
+        Message::UnknownMachineImage { image, suggestion } => {
+            format!("\"{image}\" is not a machine image CircleCI offers{}", did_you_mean(suggestion))
+        }
+        Message::TagFilterRequiresUntagged { workflow, job, required } => format!(
+            "\"{job}\" of workflow \"{workflow}\" runs on tags but requires \"{required}\", which has no tag filter and so never runs on a tag: \"{job}\" never runs on tags either"
+        ),
+        Message::ParallelismWithoutSplit { job, parallelism } => format!(
+            "job \"{job}\" runs on {parallelism} containers but nothing in its steps splits the work, so each container does all of it"
+        ),
+        Message::MissingArgument { parameter, of } => {
+            format!("\"{of}\" requires the parameter \"{parameter}\" (it has no default) but it is not given")
+        }
+        Message::InvalidEnumDefault { parameter, default, allowed } => format!(
+            "the default \"{default}\" of parameter \"{parameter}\" is not one of its enum values {}",
+            quoted(allowed)
+        ),
+        Message::ArgumentType { parameter, value, expected, allowed } if allowed.is_empty() => {
+            format!("\"{value}\" is not a {expected}, but parameter \"{parameter}\" is of type {expected}")
+        }
+        Message::ArgumentType { parameter, value, allowed, .. } => format!(
+            "\"{value}\" is not one of the values {} of parameter \"{parameter}\"",
+            quoted(allowed)
+        ),
+        Message::SecondDocument => "a second YAML document starts here; CircleCI reads a config file as one document and refuses a second".into(),
     }
 }
 
@@ -104,6 +148,43 @@ pub(crate) fn hint(message: &Message) -> String {
         Message::VersionMismatch { .. } => "write \"version: 2.1\" at the top of the file".into(),
         Message::UnknownKey { suggestion: Some(s), .. } => format!("rename it \"{s}\""),
         Message::UnknownKey { .. } => "delete it, or move it where it belongs".into(),
+        Message::DeprecatedDeploy => "rename the step: \"- run:\" with the same keys".into(),
+        Message::TestResultsWithoutPath => "give the folder of the JUnit XML reports: \"store_test_results: {path: test-results}\"".into(),
+        Message::SaveCacheWithoutPaths => "list what to save: \"paths: [node_modules]\" (the folders to cache)".into(),
+        Message::RestoreCachePaths => "delete \"paths\" here, and put it under the matching save_cache".into(),
+        Message::AutoRerunsOutOfRange { .. } => "write a number from 1 to 5, such as \"max_auto_reruns: 3\"".into(),
+        Message::AutoRerunDelayTooLong { .. } => "write 10 minutes or less, such as \"auto_rerun_delay: 5m\"".into(),
+        Message::BackgroundAutoRerun => "delete \"max_auto_reruns\", or run the step in the foreground".into(),
+        Message::UnusedCommand { .. } => "invoke it as a step of a job, or delete it".into(),
+        Message::UnusedExecutor { .. } => "use it with \"executor:\" in a job, or delete it".into(),
+        Message::UnusedOrb { .. } => "use one of its jobs, commands or executors, or delete the import".into(),
+        Message::UnusedAnchor { .. } => "use it with an alias, or delete the anchor (and the block, if it is only there to be aliased)".into(),
+        Message::UnknownResourceClass { suggestion: Some(s), .. } => format!("write \"resource_class: {s}\""),
+        Message::UnknownResourceClass { .. } => "pick a class from CircleCI's list for this executor, such as \"medium\" or \"large\"; a self-hosted runner is written \"namespace/name\"".into(),
+        Message::UnknownMachineImage { suggestion: Some(s), .. } => format!("write \"image: {s}:current\", or a dated tag of it"),
+        Message::UnknownMachineImage { .. } => "pick an image from CircleCI's list, such as \"ubuntu-2404:current\"".into(),
+        Message::TagFilterRequiresUntagged { required, .. } => {
+            format!("give \"{required}\" the same \"filters: tags:\", or drop the tag filter of the job that requires it")
+        }
+        Message::ParallelismWithoutSplit { .. } => {
+            "split the tests with \"circleci tests run\" or \"circleci tests split\", or delete \"parallelism\"".into()
+        }
+        Message::MissingArgument { parameter, .. } => {
+            format!("give \"{parameter}: ...\" where it is used, or a \"default:\" in its declaration")
+        }
+        Message::InvalidEnumDefault { allowed, .. } => format!(
+            "write one of {} as the default, or add the value to \"enum\"",
+            quoted(allowed)
+        ),
+        Message::ArgumentType { expected, allowed, .. } if allowed.is_empty() => {
+            if expected == "boolean" {
+                "write true or false, without quotes".into()
+            } else {
+                "write a whole number, without quotes".into()
+            }
+        }
+        Message::ArgumentType { allowed, .. } => format!("write one of {}", quoted(allowed)),
+        Message::SecondDocument => "delete the \"---\" line and merge the two halves into one mapping, or move the second into its own file".into(),
     }
 }
 
@@ -120,6 +201,8 @@ fn place_name(place: &str) -> String {
             "workflow" => "a workflow".into(),
             "workflow-job" => "a workflow job".into(),
             "parameter" => "a parameter declaration".into(),
+            "job-group" => "a job group".into(),
+            "retention" => "a job's retention".into(),
             other => format!("\"{other}\""),
         },
     }

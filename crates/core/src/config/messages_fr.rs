@@ -95,6 +95,88 @@ pub(crate) fn message(message: &Message) -> String {
         Message::UnknownKey { key, place, suggestion } => {
             format!("clé inconnue {} dans {}{}", q(key), place_name(place), did_you_mean(suggestion))
         }
+        Message::DeprecatedDeploy => format!("l’étape {} est dépréciée\u{a0}: elle fait désormais exactement ce que fait {}", q("deploy"), q("run")),
+        Message::TestResultsWithoutPath => format!(
+            "{} n’a pas de {}\u{a0}: CircleCI refuse l’étape et aucun résultat de test n’est envoyé",
+            q("store_test_results"),
+            q("path")
+        ),
+        Message::SaveCacheWithoutPaths => format!(
+            "{} n’a pas de {}\u{a0}: CircleCI refuse l’étape et rien n’est enregistré",
+            q("save_cache"),
+            q("paths")
+        ),
+        Message::RestoreCachePaths => format!(
+            "{} ignore {}\u{a0}: un cache est restauré là d’où il a été enregistré",
+            q("restore_cache"),
+            q("paths")
+        ),
+        Message::AutoRerunsOutOfRange { value } => format!(
+            "{} sort de ce que CircleCI accepte, de 1 à 5 relances",
+            q(&format!("max_auto_reruns: {value}"))
+        ),
+        Message::AutoRerunDelayTooLong { delay } => format!(
+            "{} dépasse les 10 minutes que CircleCI accepte",
+            q(&format!("auto_rerun_delay: {delay}"))
+        ),
+        Message::BackgroundAutoRerun => "une étape en arrière-plan n’est jamais relancée\u{a0}: le job n’attend pas son résultat".into(),
+        Message::UnusedCommand { command } => format!("la commande {} est définie mais aucune étape ne l’appelle", q(command)),
+        Message::UnusedExecutor { executor } => format!("l’exécuteur {} est défini mais aucun job ne l’utilise", q(executor)),
+        Message::UnusedOrb { orb } => format!(
+            "l’orb {} est importé mais rien ne s’en sert (aucun job, commande ou exécuteur {})",
+            q(orb),
+            q(&format!("{orb}/…"))
+        ),
+        Message::UnusedAnchor { anchor } => format!(
+            "l’ancre {} n’est reprise par aucun alias {}",
+            q(&format!("&{anchor}")),
+            q(&format!("*{anchor}"))
+        ),
+        Message::UnknownResourceClass { class, suggestion } => format!(
+            "{} n’est pas une classe de ressources proposée par CircleCI{}",
+            q(class),
+            did_you_mean(suggestion)
+        ),
+        Message::UnknownMachineImage { image, suggestion } => format!(
+            "{} n’est pas une image de machine proposée par CircleCI{}",
+            q(image),
+            did_you_mean(suggestion)
+        ),
+        Message::TagFilterRequiresUntagged { workflow, job, required } => format!(
+            "{} du workflow {} tourne sur les tags mais requiert {}, qui n’a pas de filtre de tags et ne tourne donc jamais sur un tag\u{a0}: {} ne tourne jamais sur les tags non plus",
+            q(job),
+            q(workflow),
+            q(required),
+            q(job)
+        ),
+        Message::ParallelismWithoutSplit { job, parallelism } => format!(
+            "le job {} tourne sur {parallelism} conteneurs mais rien dans ses étapes ne répartit le travail\u{a0}: chaque conteneur fait tout",
+            q(job)
+        ),
+        Message::MissingArgument { parameter, of } => format!(
+            "{} exige le paramètre {} (il n’a pas de valeur par défaut), qui n’est pas donné",
+            q(of),
+            q(parameter)
+        ),
+        Message::InvalidEnumDefault { parameter, default, allowed } => format!(
+            "la valeur par défaut {} du paramètre {} ne fait pas partie de ses valeurs enum {}",
+            q(default),
+            q(parameter),
+            quoted(allowed)
+        ),
+        Message::ArgumentType { parameter, value, expected, allowed } if allowed.is_empty() => format!(
+            "{} n’est pas {}, or le paramètre {} est de type {expected}",
+            q(value),
+            if expected == "boolean" { "un booléen" } else { "un nombre entier" },
+            q(parameter)
+        ),
+        Message::ArgumentType { parameter, value, allowed, .. } => format!(
+            "{} ne fait pas partie des valeurs {} du paramètre {}",
+            q(value),
+            quoted(allowed),
+            q(parameter)
+        ),
+        Message::SecondDocument => "un second document YAML commence ici\u{a0}; CircleCI lit le fichier de configuration comme un seul document et en refuse un second".into(),
     }
 }
 
@@ -146,6 +228,67 @@ pub(crate) fn hint(message: &Message) -> String {
         Message::VersionMismatch { .. } => format!("écrivez {} en tête du fichier", q("version: 2.1")),
         Message::UnknownKey { suggestion: Some(s), .. } => format!("renommez-la {}", q(s)),
         Message::UnknownKey { .. } => "supprimez-la, ou déplacez-la là où elle a sa place".into(),
+        Message::DeprecatedDeploy => format!("renommez l’étape\u{a0}: {} avec les mêmes clés", q("- run:")),
+        Message::TestResultsWithoutPath => format!(
+            "indiquez le dossier des rapports JUnit XML\u{a0}: {}",
+            q("store_test_results: {path: test-results}")
+        ),
+        Message::SaveCacheWithoutPaths => format!(
+            "listez ce qu’il faut enregistrer\u{a0}: {} (les dossiers à mettre en cache)",
+            q("paths: [node_modules]")
+        ),
+        Message::RestoreCachePaths => format!("supprimez {} ici, et mettez-le sous le save_cache correspondant", q("paths")),
+        Message::AutoRerunsOutOfRange { .. } => format!("écrivez un nombre de 1 à 5, par exemple {}", q("max_auto_reruns: 3")),
+        Message::AutoRerunDelayTooLong { .. } => format!("écrivez 10 minutes ou moins, par exemple {}", q("auto_rerun_delay: 5m")),
+        Message::BackgroundAutoRerun => format!("supprimez {}, ou exécutez l’étape au premier plan", q("max_auto_reruns")),
+        Message::UnusedCommand { .. } => "appelez-la comme étape d’un job, ou supprimez-la".into(),
+        Message::UnusedExecutor { .. } => format!("utilisez-le avec {} dans un job, ou supprimez-le", q("executor:")),
+        Message::UnusedOrb { .. } => "utilisez l’un de ses jobs, commandes ou exécuteurs, ou supprimez l’import".into(),
+        Message::UnusedAnchor { .. } => "reprenez-la avec un alias, ou supprimez l’ancre (et le bloc, s’il n’existe que pour être repris)".into(),
+        Message::UnknownResourceClass { suggestion: Some(s), .. } => format!("écrivez {}", q(&format!("resource_class: {s}"))),
+        Message::UnknownResourceClass { .. } => format!(
+            "choisissez une classe de la liste de CircleCI pour cet exécuteur, comme {} ou {}\u{a0}; un runner auto-hébergé s’écrit {}",
+            q("medium"),
+            q("large"),
+            q("namespace/nom")
+        ),
+        Message::UnknownMachineImage { suggestion: Some(s), .. } => {
+            format!("écrivez {}, ou une de ses versions datées", q(&format!("image: {s}:current")))
+        }
+        Message::UnknownMachineImage { .. } => format!("choisissez une image de la liste de CircleCI, comme {}", q("ubuntu-2404:current")),
+        Message::TagFilterRequiresUntagged { required, .. } => format!(
+            "donnez à {} le même {}, ou retirez le filtre de tags du job qui le requiert",
+            q(required),
+            q("filters: tags:")
+        ),
+        Message::ParallelismWithoutSplit { .. } => format!(
+            "répartissez les tests avec {} ou {}, ou supprimez {}",
+            q("circleci tests run"),
+            q("circleci tests split"),
+            q("parallelism")
+        ),
+        Message::MissingArgument { parameter, .. } => format!(
+            "donnez {} là où il est utilisé, ou une valeur {} dans sa déclaration",
+            q(&format!("{parameter}: …")),
+            q("default:")
+        ),
+        Message::InvalidEnumDefault { allowed, .. } => format!(
+            "choisissez comme valeur par défaut l’une de {}, ou ajoutez la valeur à {}",
+            quoted(allowed),
+            q("enum")
+        ),
+        Message::ArgumentType { expected, allowed, .. } if allowed.is_empty() => {
+            if expected == "boolean" {
+                "écrivez true ou false, sans guillemets".into()
+            } else {
+                "écrivez un nombre entier, sans guillemets".into()
+            }
+        }
+        Message::ArgumentType { allowed, .. } => format!("écrivez l’une de ces valeurs\u{a0}: {}", quoted(allowed)),
+        Message::SecondDocument => format!(
+            "supprimez la ligne {} et fusionnez les deux moitiés en un seul mapping, ou mettez la seconde dans son propre fichier",
+            q("---")
+        ),
     }
 }
 
@@ -162,7 +305,14 @@ fn place_name(place: &str) -> String {
             "workflow" => "un workflow".into(),
             "workflow-job" => "un job de workflow".into(),
             "parameter" => "une déclaration de paramètre".into(),
+            "job-group" => "un groupe de jobs".into(),
+            "retention" => "la rétention d’un job".into(),
             other => q(other),
         },
     }
+}
+
+/// Des noms entre guillemets français, séparés par des virgules.
+fn quoted(names: &[String]) -> String {
+    names.iter().map(|n| q(n)).collect::<Vec<_>>().join(", ")
 }

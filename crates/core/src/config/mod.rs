@@ -2,8 +2,9 @@
 //!
 //! [`analyse_config`] runs the pipeline:
 //! 1. [`parse`] reads the YAML into a tree of spanned nodes (`saphyr-parser` events; anchors,
-//!    aliases and `<<` merge keys resolved; alias bombs and deep nesting stopped). A YAML error
-//!    ends the analysis with a single `yaml-syntax` diagnostic.
+//!    aliases and `<<` merge keys resolved; alias bombs and deep nesting stopped), noting the
+//!    anchors no alias uses and a second document. A YAML error ends the analysis with a single
+//!    `yaml-syntax` diagnostic.
 //! 2. `build` turns the tree into the typed [`Config`] and collects the highlightable [`Part`]s;
 //!    `<< ... >>` values are found in every string.
 //! 3. [`graph`] lays out each workflow in stages.
@@ -81,15 +82,17 @@ impl ConfigReport {
 /// Analyses the text of a `.circleci/config.yml`. Never panics; a YAML error becomes a
 /// `yaml-syntax` diagnostic and an otherwise empty report.
 pub fn analyse_config(text: &str) -> ConfigReport {
-    let root = match parse::parse_yaml(text) {
-        Ok(Some(root)) => root,
-        Ok(None) => return ConfigReport::default(),
+    let parsed = match parse::parse_document(text) {
+        Ok(parsed) => parsed,
         Err(error) => {
             return ConfigReport {
                 diagnostics: vec![rules::yaml_syntax::from_error(&error)],
                 ..ConfigReport::default()
             };
         }
+    };
+    let Some(root) = parsed.root else {
+        return ConfigReport::default();
     };
     if !root.is_map() {
         if root.is_null() {
@@ -121,6 +124,8 @@ pub fn analyse_config(text: &str) -> ConfigReport {
         root: &root,
         config: &config,
         graphs: &graphs,
+        unused_anchors: &parsed.unused_anchors,
+        second_document: parsed.second_document,
     };
     let diagnostics = rules::run_all(&context);
     ConfigReport {

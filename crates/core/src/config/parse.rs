@@ -5,6 +5,9 @@
 //! 3. When a mapping closes, its `<<` entries (one or several) are merged in: explicit keys win, then
 //!    earlier merge sources over later ones, as YAML's merge-key convention says.
 //!
+//! 4. Along the way it notes each anchor and whether an alias uses it, and, past the first document,
+//!    whether a second one starts: [`parse_document`] returns them with the tree.
+//!
 //! Guards: nesting deeper than [`MAX_DEPTH`] and alias expansion beyond [`MAX_EXPANDED_NODES`] nodes
 //! (the "billion laughs" attack) stop the parse with an error instead of exhausting memory.
 
@@ -54,8 +57,33 @@ struct Frame {
     children_size: usize,
 }
 
+/// The first document of a text, and what the rules need to know of the text around it.
+#[derive(Debug, Default)]
+pub(crate) struct Parsed {
+    /// The first document's root; `None` when the text holds no document.
+    pub(crate) root: Option<Rc<Node>>,
+    /// The anchors of the first document that no alias uses: each name and the span of `&name`.
+    pub(crate) unused_anchors: Vec<(String, Span)>,
+    /// Where a second document starts (its `---`), when the text holds one.
+    pub(crate) second_document: Option<Span>,
+}
+
+/// An anchor defined in the document: its id, the span of the node it names, and whether an alias
+/// used it.
+struct Anchor {
+    id: usize,
+    node: Span,
+    aliased: bool,
+}
+
 /// Reads the first YAML document of `text`; `Ok(None)` when the text holds no document.
 pub(crate) fn parse_yaml(text: &str) -> Result<Option<Rc<Node>>, LocatedYamlError> {
+    parse_document(text).map(|parsed| parsed.root)
+}
+
+/// Reads the first YAML document of `text`, its anchors that no alias uses, and whether a second
+/// document follows.
+pub(crate) fn parse_document(text: &str) -> Result<Parsed, LocatedYamlError> {
     let bytes = CharToByte::new(text);
     let locate = |marker: Marker| -> Span {
         let byte = bytes.byte(marker.index());
@@ -74,6 +102,7 @@ pub(crate) fn parse_yaml(text: &str) -> Result<Option<Rc<Node>>, LocatedYamlErro
     let mut anchors: HashMap<usize, (Rc<Node>, usize)> = HashMap::new();
     let mut expanded = 0usize;
     let mut root: Option<Rc<Node>> = None;
+    let mut defined: Vec<Anchor> = Vec::new();
     while let Some(event) = parser.next_event() {
         let (event, raw_span) = event.map_err(|e| scan_error(text, &e, &locate))?;
         let span = span_of(raw_span);
@@ -133,6 +162,9 @@ pub(crate) fn parse_yaml(text: &str) -> Result<Option<Rc<Node>>, LocatedYamlErro
                         span,
                     });
                 };
+                if let Some(anchor) = defined.iter_mut().rev().find(|a| a.id == id) {
+                    anchor.aliased = true;
+                }
                 expanded = expanded.saturating_add(*size);
                 if expanded > MAX_EXPANDED_NODES {
                     return Err(LocatedYamlError {
@@ -145,6 +177,11 @@ pub(crate) fn parse_yaml(text: &str) -> Result<Option<Rc<Node>>, LocatedYamlErro
         };
         if anchor > 0 {
             anchors.insert(anchor, (Rc::clone(&node), size));
+            defined.push(Anchor {
+                id: anchor,
+                node: node.span,
+                aliased: false,
+            });
         }
         match stack.last_mut() {
             Some(frame) => {
@@ -157,7 +194,73 @@ pub(crate) fn parse_yaml(text: &str) -> Result<Option<Rc<Node>>, LocatedYamlErro
             }
         }
     }
-    Ok(root)
+    Ok(Parsed {
+        root,
+        unused_anchors: unused_anchors(text, &defined),
+        second_document: second_document(&mut parser, &locate),
+    })
+}
+
+/// The span of the `---` of a second document, read past the end of the first; a scanner error
+/// there belongs to the second document and is not reported.
+fn second_document(
+    parser: &mut Parser<'_, saphyr_parser::StrInput<'_>>,
+    locate: &dyn Fn(Marker) -> Span,
+) -> Option<Span> {
+    while let Some(Ok((event, span))) = parser.next_event() {
+        match event {
+            Event::DocumentEnd | Event::Nothing => continue,
+            Event::DocumentStart(_) => return Some(locate(span.start)),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The anchors that no alias uses, as names with the span of `&name`. An anchor whose node holds
+/// an anchor that is used (a `references: &refs` block of anchored pieces) is a holder, not a
+/// forgotten anchor, and is left out; so is an anchor whose name cannot be read back from the text.
+fn unused_anchors(text: &str, defined: &[Anchor]) -> Vec<(String, Span)> {
+    defined
+        .iter()
+        .filter(|a| !a.aliased)
+        .filter(|a| {
+            !defined
+                .iter()
+                .any(|b| b.aliased && b.node.start >= a.node.start && b.node.end <= a.node.end)
+        })
+        .filter_map(|a| anchor_at(text, a.node.start))
+        .collect()
+}
+
+/// The anchor written just before (or at) byte `start`: its name and the span of `&name`.
+fn anchor_at(text: &str, start: usize) -> Option<(String, Span)> {
+    let start = start.min(text.len());
+    let amp = if text[start..].starts_with('&') {
+        start
+    } else {
+        let amp = text[..start].rfind('&')?;
+        let name_end = text[amp..start]
+            .find(char::is_whitespace)
+            .map_or(start, |i| amp + i);
+        // Only blanks, or a tag, may stand between the anchor and its node.
+        let between = text[name_end..start].trim();
+        if !(between.is_empty() || between.starts_with('!')) {
+            return None;
+        }
+        amp
+    };
+    let name: String = text[amp + 1..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '[' | ']' | '{' | '}'))
+        .collect();
+    if name.is_empty() {
+        return None;
+    }
+    let mut span = span_at(text, amp);
+    span.end = amp + 1 + name.len();
+    span.end_column = span.column + 1 + name.chars().count();
+    Some((name, span))
 }
 
 /// Pairs a mapping's children into entries and resolves its `<<` merge keys.
@@ -344,6 +447,30 @@ mod tests {
         let error = error_of(text);
         assert_eq!((error.span.line, error.span.column), (5, 1), "{error:?}");
         assert_eq!(&text[error.span.start..=error.span.start], "\t");
+    }
+
+    #[test]
+    fn anchors_without_alias_are_noted_but_not_holders_of_used_ones() {
+        let text = "refs: &refs\n  a: &a {x: 1}\n  b: &b {y: 2}\nuse:\n  <<: *a\n";
+        let parsed = parse_document(text).unwrap();
+        let names: Vec<&str> = parsed
+            .unused_anchors
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .collect();
+        assert_eq!(names, ["b"]);
+        let (_, span) = &parsed.unused_anchors[0];
+        assert_eq!(&text[span.start..span.end], "&b");
+        assert_eq!((span.line, span.column), (3, 6));
+    }
+
+    #[test]
+    fn a_second_document_is_noted_at_its_marker() {
+        let parsed = parse_document("---\na: 1\n---\nb: 2\n").unwrap();
+        assert_eq!(parsed.second_document.map(|s| s.line), Some(3));
+        let parsed = parse_document("---\na: 1\n...\n").unwrap();
+        assert_eq!(parsed.second_document, None);
+        assert_eq!(parse_document("a: 1\n").unwrap().second_document, None);
     }
 
     #[test]

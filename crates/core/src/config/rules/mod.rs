@@ -4,18 +4,36 @@
 //! Every rule reads a [`Context`] (the text, the YAML tree, the model and the workflow graphs) and
 //! pushes [`Diagnostic`]s; [`run_all`] runs them in a fixed order.
 
+mod argument_type;
+mod auto_rerun_limits;
+mod background_auto_rerun;
 mod cache_key_no_checksum;
+mod deprecated_deploy;
 mod deprecated_image;
 mod docker_login_password_arg;
 mod duplicate_key;
+mod invalid_enum_default;
+mod invocations;
+mod missing_argument;
 mod plaintext_secret;
+mod restore_cache_paths;
 mod restore_without_save;
+mod save_cache_without_paths;
 mod save_without_restore;
+mod second_document;
+mod tag_filter_requires_untagged;
+mod test_results_without_path;
 mod undefined_reference;
 mod unknown_key;
+mod unknown_machine_image;
 mod unknown_requires;
+mod unknown_resource_class;
 mod unpinned_image;
+mod unused_anchor;
+mod unused_command;
+mod unused_executor;
 mod unused_job;
+mod unused_orb;
 mod version_mismatch;
 mod workflow_cycle;
 pub(crate) mod yaml_syntax;
@@ -48,13 +66,36 @@ const RULE_CHECKS: &[(RuleInfo, Option<Check>)] = &[
     (yaml_syntax::RULE, None),
     (unknown_key::RULE, Some(unknown_key::check)),
     (duplicate_key::RULE, Some(duplicate_key::check)),
+    (second_document::RULE, Some(second_document::check)),
     (version_mismatch::RULE, Some(version_mismatch::check)),
     (undefined_reference::RULE, Some(undefined_reference::check)),
+    (missing_argument::RULE, Some(missing_argument::check)),
+    (argument_type::RULE, Some(argument_type::check)),
+    (
+        invalid_enum_default::RULE,
+        Some(invalid_enum_default::check),
+    ),
     (unknown_requires::RULE, Some(unknown_requires::check)),
     (workflow_cycle::RULE, Some(workflow_cycle::check)),
+    (
+        tag_filter_requires_untagged::RULE,
+        Some(tag_filter_requires_untagged::check),
+    ),
     (unused_job::RULE, Some(unused_job::check)),
+    (unused_command::RULE, Some(unused_command::check)),
+    (unused_executor::RULE, Some(unused_executor::check)),
+    (unused_orb::RULE, Some(unused_orb::check)),
+    (unused_anchor::RULE, Some(unused_anchor::check)),
     (deprecated_image::RULE, Some(deprecated_image::check)),
     (unpinned_image::RULE, Some(unpinned_image::check)),
+    (
+        unknown_resource_class::RULE,
+        Some(unknown_resource_class::check),
+    ),
+    (
+        unknown_machine_image::RULE,
+        Some(unknown_machine_image::check),
+    ),
     (plaintext_secret::RULE, Some(plaintext_secret::check)),
     (
         docker_login_password_arg::RULE,
@@ -71,6 +112,21 @@ const RULE_CHECKS: &[(RuleInfo, Option<Check>)] = &[
     (
         restore_without_save::RULE,
         Some(restore_without_save::check),
+    ),
+    (
+        save_cache_without_paths::RULE,
+        Some(save_cache_without_paths::check),
+    ),
+    (restore_cache_paths::RULE, Some(restore_cache_paths::check)),
+    (
+        test_results_without_path::RULE,
+        Some(test_results_without_path::check),
+    ),
+    (deprecated_deploy::RULE, Some(deprecated_deploy::check)),
+    (auto_rerun_limits::RULE, Some(auto_rerun_limits::check)),
+    (
+        background_auto_rerun::RULE,
+        Some(background_auto_rerun::check),
     ),
 ];
 
@@ -89,6 +145,10 @@ pub(crate) struct Context<'a> {
     pub(crate) config: &'a Config,
     /// One graph per workflow, in the order of `config.workflows`.
     pub(crate) graphs: &'a [WorkflowGraph],
+    /// The anchors that no alias uses, with the span of `&name`.
+    pub(crate) unused_anchors: &'a [(String, Span)],
+    /// Where a second YAML document starts, if the text holds one.
+    pub(crate) second_document: Option<Span>,
 }
 
 /// Runs every rule and returns their diagnostics sorted by position.
@@ -146,6 +206,72 @@ pub(crate) fn all_steps(config: &Config) -> Vec<&Step> {
         walk(&command.steps, &mut out);
     }
     out
+}
+
+/// A step as the YAML tree holds it: under a job's or a command's `steps`, a workflow job's
+/// `pre-steps` or `post-steps`, or nested in a `when` / `unless` step.
+pub(crate) struct StepNode<'a> {
+    /// The step's name (`run`, `save_cache`, `greet`, `node/test`).
+    pub(crate) name: &'a str,
+    /// The node of the name: the scalar item, or the key of the one-entry mapping.
+    pub(crate) key: &'a Node,
+    /// What follows the name (`run: make` gives the scalar, `save_cache:` its mapping).
+    pub(crate) args: Option<&'a Node>,
+}
+
+/// Every step written in the tree, nested conditional steps included; a step list shared through an
+/// alias is met once per place that uses it.
+pub(crate) fn step_nodes(root: &Node) -> Vec<StepNode<'_>> {
+    let mut out = Vec::new();
+    for section in ["jobs", "commands"] {
+        for (_, definition) in root.get(section).map(|n| n.entries()).unwrap_or_default() {
+            if let Some(steps) = definition.get("steps") {
+                walk_steps(steps, 0, &mut out);
+            }
+        }
+    }
+    let workflows = root
+        .get("workflows")
+        .map(|n| n.entries())
+        .unwrap_or_default();
+    for (_, workflow) in workflows {
+        for entry in workflow.get("jobs").map(|j| j.items()).unwrap_or_default() {
+            for (_, arguments) in entry.entries() {
+                for key in ["pre-steps", "post-steps"] {
+                    if let Some(steps) = arguments.get(key) {
+                        walk_steps(steps, 0, &mut out);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Adds the steps of the sequence `steps` to `out`, and those nested in `when` / `unless`.
+fn walk_steps<'a>(steps: &'a Node, depth: usize, out: &mut Vec<StepNode<'a>>) {
+    if depth > 8 {
+        return;
+    }
+    for item in steps.items() {
+        let (key, args): (&Node, Option<&Node>) = match item.entries() {
+            [(key, value)] => (key, Some(value)),
+            [] if item.as_str().is_some() => (item, None),
+            _ => continue,
+        };
+        let Some(name) = key.as_str() else { continue };
+        if matches!(name, "when" | "unless") {
+            if let Some(nested) = args.and_then(|a| a.get("steps")) {
+                walk_steps(nested, depth + 1, out);
+            }
+        }
+        out.push(StepNode { name, key, args });
+    }
+}
+
+/// Whether a scalar holds a `<< ... >>` template, whose value is known only once it is expanded.
+pub(crate) fn is_templated(text: &str) -> bool {
+    text.contains("<<")
 }
 
 /// Calls `visit` on every scalar of the subtree with its text and span (shared subtrees once each).

@@ -68,14 +68,11 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     // Defined jobs are looked up in a set: scanning the job list for each workflow job is quadratic.
     let job_names: HashSet<&str> = config.jobs.iter().map(|j| j.name.value.as_str()).collect();
-    for job in config
-        .workflows
-        .iter()
-        .flat_map(|w| &w.jobs)
-        .filter(|j| !j.approval)
-    {
+    for job in config.job_entries().filter(|j| !j.approval) {
         let name = job.job.value.as_str();
-        if !name.contains('/') && !name.contains("<<") && job_names.contains(name) {
+        let local = !name.contains('/') && !name.contains("<<");
+        // A workflow entry may run a job group by its name.
+        if local && (job_names.contains(name) || config.job_group(name).is_some()) {
             continue;
         }
         let candidates = config.jobs.iter().map(|j| j.name.value.as_str());

@@ -22,12 +22,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if config.workflows.is_empty() {
         return;
     }
-    let used: HashSet<&str> = config
-        .workflows
-        .iter()
-        .flat_map(|w| &w.jobs)
-        .map(|j| j.job.value.as_str())
-        .collect();
+    // Jobs run by a job group count as run: the group is itself run by a workflow.
+    let used: HashSet<&str> = config.job_entries().map(|j| j.job.value.as_str()).collect();
     for job in &config.jobs {
         if !used.contains(job.name.value.as_str()) {
             out.push(diagnostic(
@@ -64,5 +60,14 @@ mod tests {
         assert!(
             diagnostics(&format!("version: 2\njobs:\n  build:\n{JOB}"), "unused-job").is_empty()
         );
+    }
+
+    #[test]
+    fn jobs_run_by_a_job_group_are_used_and_the_group_is_no_job() {
+        let yaml = format!(
+            "version: 2.1\njob-groups:\n  train:\n    jobs: [a, b]\njobs:\n  a:\n{JOB}  b:\n{JOB}workflows:\n  w:\n    jobs: [train]\n"
+        );
+        assert!(diagnostics(&yaml, "unused-job").is_empty());
+        assert!(diagnostics(&yaml, "undefined-reference").is_empty());
     }
 }

@@ -1,0 +1,160 @@
+//! Where the jobs, commands and executors of the configuration are used, and with what arguments:
+//! what the parameter rules (`missing-argument`, `argument-type`) read.
+//!
+//! Three places pass arguments: a workflow's job entry (`- build: {size: large}`, its `matrix`
+//! included), a step that invokes a command (`- greet: {who: me}`), and a job's
+//! `executor: {name: vm, size: large}`. Names of orbs (`orb/x`) and templated names are not ours to
+//! check and are left out.
+
+use super::step_nodes;
+use crate::config::tree::Node;
+
+/// What is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A job, from a workflow.
+    Job,
+    /// A command, from a step.
+    Command,
+    /// An executor, from a job.
+    Executor,
+}
+
+impl Target {
+    /// The top-level key that defines such things.
+    pub(crate) fn section(self) -> &'static str {
+        match self {
+            Target::Job => "jobs",
+            Target::Command => "commands",
+            Target::Executor => "executors",
+        }
+    }
+}
+
+/// One use of a job, command or executor of this configuration.
+pub(crate) struct Invocation<'a> {
+    /// What kind of thing is used.
+    pub(crate) target: Target,
+    /// Its name.
+    pub(crate) name: &'a str,
+    /// Where it is named: what a diagnostic about the use points at.
+    pub(crate) at: &'a Node,
+    /// The arguments given: the parameter's name and the value's node.
+    pub(crate) arguments: Vec<(&'a str, &'a Node)>,
+    /// The parameters a `matrix` gives, with the sequence of their values.
+    pub(crate) matrix: Vec<(&'a str, &'a Node)>,
+}
+
+/// The keys of a workflow's job entry that are not arguments of the job.
+const WORKFLOW_JOB_KEYS: &[&str] = &[
+    "requires",
+    "name",
+    "context",
+    "filters",
+    "type",
+    "matrix",
+    "pre-steps",
+    "post-steps",
+    "serial-group",
+    "override-with",
+];
+
+/// Every use, with its arguments, of a job, command or executor defined in this configuration.
+pub(crate) fn invocations(root: &Node) -> Vec<Invocation<'_>> {
+    let defined = |target: Target, name: &str| {
+        root.get(target.section())
+            .is_some_and(|section| section.get(name).is_some())
+    };
+    let mut out = Vec::new();
+    for (_, workflow) in root
+        .get("workflows")
+        .map(|w| w.entries())
+        .unwrap_or_default()
+    {
+        for entry in workflow.get("jobs").map(|j| j.items()).unwrap_or_default() {
+            let (key, arguments) = match entry.entries() {
+                [(key, value)] => (&**key, Some(&**value)),
+                [] => (&**entry, None),
+                _ => continue,
+            };
+            let Some(name) = key.as_str().filter(|n| defined(Target::Job, n)) else {
+                continue;
+            };
+            if arguments.is_some_and(|a| a.get_str("type") == Some("approval")) {
+                continue;
+            }
+            let given = arguments.map(|a| a.entries()).unwrap_or_default();
+            let matrix = arguments
+                .and_then(|a| a.get("matrix"))
+                .and_then(|m| m.get("parameters"))
+                .map(|p| p.entries())
+                .unwrap_or_default();
+            out.push(Invocation {
+                target: Target::Job,
+                name,
+                at: key,
+                arguments: given
+                    .iter()
+                    .filter_map(|(k, v)| k.as_str().map(|k| (k, &**v)))
+                    .filter(|(k, _)| !WORKFLOW_JOB_KEYS.contains(k))
+                    .collect(),
+                matrix: matrix
+                    .iter()
+                    .filter_map(|(k, v)| k.as_str().map(|k| (k, &**v)))
+                    .collect(),
+            });
+        }
+    }
+    for step in step_nodes(root) {
+        if !defined(Target::Command, step.name) {
+            continue;
+        }
+        let given = step.args.map(|a| a.entries()).unwrap_or_default();
+        out.push(Invocation {
+            target: Target::Command,
+            name: step.name,
+            at: step.key,
+            arguments: given
+                .iter()
+                .filter_map(|(k, v)| k.as_str().map(|k| (k, &**v)))
+                .collect(),
+            matrix: Vec::new(),
+        });
+    }
+    for (_, job) in root.get("jobs").map(|j| j.entries()).unwrap_or_default() {
+        let Some(executor) = job.get("executor") else {
+            continue;
+        };
+        let (name_node, given): (&Node, &[_]) = match executor.get("name") {
+            Some(name) => (name, executor.entries()),
+            None => (executor, &[]),
+        };
+        let Some(name) = name_node.as_str().filter(|n| defined(Target::Executor, n)) else {
+            continue;
+        };
+        out.push(Invocation {
+            target: Target::Executor,
+            name,
+            at: name_node,
+            arguments: given
+                .iter()
+                .filter_map(|(k, v)| k.as_str().map(|k| (k, &**v)))
+                .filter(|(k, _)| *k != "name")
+                .collect(),
+            matrix: Vec::new(),
+        });
+    }
+    out
+}
+
+/// The parameters declared by the definition `name` of `target`: each name with its declaration.
+pub(crate) fn declared<'a>(root: &'a Node, target: Target, name: &str) -> Vec<(&'a str, &'a Node)> {
+    root.get(target.section())
+        .and_then(|section| section.get(name))
+        .and_then(|definition| definition.get("parameters"))
+        .map(|p| p.entries())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|(k, v)| k.as_str().map(|k| (k, &**v)))
+        .collect()
+}
