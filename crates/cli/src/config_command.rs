@@ -131,6 +131,7 @@ fn json_report(report: &ConfigReport) -> Value {
                 "end_column": d.span.end_column,
                 "message": d.text(Lang::En),
                 "hint": d.hint(Lang::En),
+                "fix": d.fix(),
                 "doc": d.doc,
             })
         })
@@ -149,6 +150,12 @@ fn readable_report(name: &str, text: &str, report: &ConfigReport) -> String {
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
         out.push_str(&diagnostic_excerpt(name, text, diagnostic, Lang::En));
+        if let Some(fix) = diagnostic.fix() {
+            out.push_str("  write instead:\n");
+            for line in fix.lines() {
+                let _ = writeln!(out, "    {line}");
+            }
+        }
     }
     let config = &report.config;
     if let Some(version) = &config.version {

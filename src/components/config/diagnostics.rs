@@ -46,6 +46,7 @@ pub(crate) fn ConfigDiagnostics() -> impl IntoView {
                     );
                     let message = diagnostic.text(lang.core());
                     let hint = diagnostic.hint(lang.core());
+                    let fix = diagnostic.fix().map(|fix| view! { <FixToCopy fix=fix/> });
                     let href = doc_href(lang, diagnostic.doc, "");
                     let activate = move || state.select_position(line, column);
                     view! {
@@ -74,6 +75,7 @@ pub(crate) fn ConfigDiagnostics() -> impl IntoView {
                                 " "
                                 {hint}
                             </span>
+                            {fix}
                             <A href=href attr:class="config-rule-link" attr:data-testid="rule-link">
                                 <code>{rule}</code>
                                 " · "
@@ -109,4 +111,31 @@ pub(crate) fn ConfigDiagnostics() -> impl IntoView {
 /// The element id of the row of diagnostic `index`, which the page's keys give the focus to.
 pub(crate) fn diagnostic_row_id(index: usize) -> String {
     format!("diagnostic-{index}")
+}
+
+/// The corrected YAML of a diagnostic, with a button that copies it.
+#[component]
+fn FixToCopy(fix: String) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let text = fix.clone();
+    let copy = move |event: leptos::ev::MouseEvent| {
+        // The row itself selects the diagnostic's line on a click: the button only copies.
+        event.stop_propagation();
+        let text = text.clone();
+        leptos::task::spawn_local(async move {
+            let done = crate::services::clipboard::copy_text(&text).await;
+            if !copied.is_disposed() {
+                copied.set(done);
+            }
+        });
+    };
+    view! {
+        <div class="config-fix" data-testid="diagnostic-fix">
+            <span class="config-muted">{t(Msg::ConfigDiagnosticsFix)}</span>
+            <pre><code>{fix}</code></pre>
+            <button type="button" class="config-fix-copy" data-testid="diagnostic-fix-copy" on:click=copy>
+                {move || if copied.get() { t(Msg::ConfigDiagnosticsCopied)() } else { t(Msg::ConfigDiagnosticsCopy)() }}
+            </button>
+        </div>
+    }
 }

@@ -19,6 +19,7 @@ mod build_workflows;
 mod diagnostic;
 mod excerpt;
 pub mod explain;
+mod fixes;
 pub mod graph;
 mod messages_en;
 mod messages_fr;

@@ -34,6 +34,7 @@ use serde::Serialize;
 use super::parse::parse_yaml;
 use super::span::Span;
 use super::tree::Node;
+pub(crate) use emit::scalar_text;
 use out::{Out, OutKey};
 
 /// The configuration as CircleCI would run it.
