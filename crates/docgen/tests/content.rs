@@ -33,6 +33,33 @@ fn the_real_documentation_passes_every_check() {
 }
 
 #[test]
+fn every_screenshot_is_captioned_as_a_view_of_pipeline_lens() {
+    let pages = docgen::load_content(&repo().join("content"))
+        .unwrap_or_else(|problems| panic!("{}", lines(&problems)));
+    let mut seen = 0;
+    for page in &pages {
+        for figure in page
+            .rendered
+            .html
+            .split("<figure class=\"screenshot\">")
+            .skip(1)
+        {
+            let caption = figure
+                .split_once("<figcaption><span>")
+                .and_then(|(_, rest)| rest.split_once("</span>"))
+                .map_or("", |(caption, _)| caption);
+            assert!(
+                caption.starts_with("Pipeline Lens "),
+                "{}: a screenshot captioned {caption:?} does not say it is a view of Pipeline Lens",
+                page.file
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 2 * 24, "only {seen} screenshots seen");
+}
+
+#[test]
 fn the_site_files_are_written() {
     let pages = docgen::load_content(&repo().join("content"))
         .unwrap_or_else(|problems| panic!("{}", lines(&problems)));

@@ -203,7 +203,13 @@ pub fn render_page(body: &str, page: &PageContext<'_>) -> RenderedPage {
     let mut walk = Walk::new(page);
     if let Some(name) = page.screenshot {
         walk.out.push(Event::Html(
-            figure(page, FigureKind::Screenshot, name, page.title).into(),
+            figure(
+                page,
+                FigureKind::Screenshot,
+                name,
+                page.labels.page_screenshot,
+            )
+            .into(),
         ));
         walk.rendered.screenshots.push(name.to_owned());
     }
@@ -770,7 +776,7 @@ mod tests {
         );
         assert!(rendered.html.contains("download=\"pipeline-lens-en-checkout-code.png\" data-testid=\"download-screenshot\">Download the screenshot</a>"));
         assert!(rendered.html.starts_with(
-            "<figure class=\"screenshot\"><img src=\"screenshots/en/top.png\" alt=\"Walk\""
+            "<figure class=\"screenshot\"><img src=\"screenshots/en/top.png\" alt=\"Pipeline Lens showing this step in the log of the sample job\""
         ));
         assert!(!rendered.html.contains("<p><figure"));
         let inline = render("en", "Text ![x](screenshot:y) more.\n");
