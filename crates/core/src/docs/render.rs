@@ -613,8 +613,9 @@ fn code_block(info: &str, code: &str) -> String {
     html
 }
 
-/// A screenshot or a diagram as a figure: the image, its caption and a download link. A diagram keeps the
-/// screenshots' class, whose style fits it, and is never drawn wider than [`DIAGRAM_WIDTH`] pixels.
+/// A screenshot or a diagram as a figure: the image, its caption and a download link. Each kind has its
+/// own class (`screenshot`: a framed view of the app; `diagram`: a drawing on its own background); a diagram
+/// is never drawn wider than [`DIAGRAM_WIDTH`] pixels.
 fn figure(page: &PageContext<'_>, kind: FigureKind, name: &str, alt: &str) -> String {
     let lang = page.lang;
     let src = escape(&kind.path(lang, name));
@@ -624,7 +625,7 @@ fn figure(page: &PageContext<'_>, kind: FigureKind, name: &str, alt: &str) -> St
     let (class, width, label) = match kind {
         FigureKind::Screenshot => ("screenshot", String::new(), page.labels.download),
         FigureKind::Diagram => (
-            "screenshot diagram",
+            "diagram",
             format!(" width=\"{DIAGRAM_WIDTH}\""),
             page.labels.download_diagram,
         ),
@@ -799,7 +800,7 @@ mod tests {
         );
         assert!(
             rendered.html.contains(
-                "<figure class=\"screenshot diagram\"><img src=\"diagrams/fr/sample-workflow.svg\" \
+                "<figure class=\"diagram\"><img src=\"diagrams/fr/sample-workflow.svg\" \
                  alt=\"Le workflow et son job deploy\" width=\"400\" loading=\"lazy\">"
             ),
             "{}",
