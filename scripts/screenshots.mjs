@@ -4,13 +4,14 @@
 // used in content/.
 //
 // Each phase is photographed in a capture mode (CAPTURE_CSS below, added to the page by this script only):
-// the log takes the width of a documentation article (52rem) with the explanation panel hidden, and long
-// log lines wrap instead of scrolling out of view, so a cache key or a pull's statistics are whole. The page is
-// drawn at SCALE device pixels per CSS pixel, so every image is ARTICLE_PX × SCALE = 1,040 pixels wide and
-// its text is the app's own size where the article shows it (docgen checks the width: at least 1,000).
+// the log takes the width of a documentation article on a 1,280-pixel screen (700 CSS pixels) with the
+// explanation panel hidden, and long log lines wrap instead of scrolling out of view, so a cache key or a
+// pull's statistics are whole. The page is drawn at SCALE device pixels per CSS pixel, so every image is
+// CAPTURE_PX × SCALE = 1,050 pixels wide (docgen checks: at least 1,000) and its text is the app's own size
+// where an article shows it, a little larger in the widest article (52rem).
 // Each file is then optimised losslessly by oxipng, at the version pinned in scripts/setup.sh, at its
-// strongest (`--opt max --zopfli`: about 15 minutes for the 24 files on two cores, 3.0 MB as taken to
-// 2.1 MB; without zopfli it takes seconds and the files are 3-5 % larger).
+// strongest (`--opt max --zopfli`: about 20 minutes for the 24 files on two cores, 3.7 MB as taken to
+// 2.5 MB; without zopfli it takes seconds and the files are 3-5 % larger).
 //
 // To regenerate them (it builds nothing: give it a built site, made with DOCGEN_ALLOW_MISSING_SCREENSHOTS=1
 // the first time, because the build checks that the screenshots exist):
@@ -26,22 +27,25 @@ import { serveStatic } from './lib/static-server.mjs';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const LANGS = ['en', 'fr'];
-/** The width of a documentation article (`.docs-article`, 52rem), where the screenshots are shown. */
-const ARTICLE_PX = 832;
-/** Device pixels per CSS pixel: 832 × 1.25 = 1,040 pixels, sharp where the article scales it down. */
-const SCALE = 1.25;
+/**
+ * The width of the log when it is photographed, in CSS pixels: about the width of a documentation article
+ * (`.docs-article`) on a 1,280-pixel screen, where the screenshot is shown.
+ */
+const CAPTURE_PX = 700;
+/** Device pixels per CSS pixel: 700 × 1.5 = 1,050 pixels, sharp wherever the article shows it. */
+const SCALE = 1.5;
 /** Where `scripts/setup.sh --screenshots` installs oxipng, and the version it pins there. */
 const OXIPNG = path.join(REPO, 'target', 'tools', 'bin', 'oxipng');
 
 /**
- * The capture mode: one column of log as wide as an article, no explanation beside it, and every log line
+ * The capture mode: one column of log about as wide as an article, no explanation beside it, and every log line
  * wrapped where it would overflow (a long word such as a cache key breaks anywhere), its continuation
  * aligned after the line number.
  */
 const CAPTURE_CSS = `
   .log-result { display: block; }
   .phase-explanation { display: none; }
-  .log-view { width: ${ARTICLE_PX}px; }
+  .log-view { width: ${CAPTURE_PX}px; }
   .phase-lines-body { overflow-x: visible; }
   .log-line { white-space: pre-wrap; min-width: 0; }
   .log-line .line-text { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; }
