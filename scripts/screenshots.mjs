@@ -3,11 +3,23 @@
 // (`phases/checkout-code` → `checkout-code`, `phases/run-step` for "Run tests"), the `screenshot:` names
 // used in content/.
 //
-// It builds nothing: give it a built site (made with DOCGEN_ALLOW_MISSING_SCREENSHOTS=1 the first time,
-// because the build checks that the screenshots exist):
+// Each phase is photographed in a capture mode (CAPTURE_CSS below, added to the page by this script only):
+// the log takes the width of a documentation article on a 1,280-pixel screen (700 CSS pixels) with the
+// explanation panel hidden, and long log lines wrap instead of scrolling out of view, so a cache key or a
+// pull's statistics are whole. The page is drawn at SCALE device pixels per CSS pixel, so every image is
+// CAPTURE_PX × SCALE = 1,050 pixels wide (docgen checks: at least 1,000) and its text is the app's own size
+// where an article shows it, a little larger in the widest article (52rem).
+// Each file is then optimised losslessly by oxipng, at the version pinned in scripts/setup.sh, at its
+// strongest (`--opt max --zopfli`: about 20 minutes for the 24 files on two cores, 3.7 MB as taken to
+// 2.5 MB; without zopfli it takes seconds and the files are 3-5 % larger).
+//
+// To regenerate them (it builds nothing: give it a built site, made with DOCGEN_ALLOW_MISSING_SCREENSHOTS=1
+// the first time, because the build checks that the screenshots exist):
+//   scripts/setup.sh --screenshots       # once: oxipng into target/tools/ (compiles for about 2 minutes)
 //   DOCGEN_ALLOW_MISSING_SCREENSHOTS=1 trunk build --offline --dist /tmp/dist-shots
 //   node scripts/screenshots.mjs /tmp/dist-shots
-// It fails when a screenshot that content/ names was not taken.
+// It fails when a screenshot that content/ names was not taken, or when oxipng is missing.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
@@ -15,6 +27,55 @@ import { serveStatic } from './lib/static-server.mjs';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const LANGS = ['en', 'fr'];
+/**
+ * The width of the log when it is photographed, in CSS pixels: about the width of a documentation article
+ * (`.docs-article`) on a 1,280-pixel screen, where the screenshot is shown.
+ */
+const CAPTURE_PX = 700;
+/** Device pixels per CSS pixel: 700 × 1.5 = 1,050 pixels, sharp wherever the article shows it. */
+const SCALE = 1.5;
+/** Where `scripts/setup.sh --screenshots` installs oxipng, and the version it pins there. */
+const OXIPNG = path.join(REPO, 'target', 'tools', 'bin', 'oxipng');
+
+/**
+ * The capture mode: one column of log about as wide as an article, no explanation beside it, and every log line
+ * wrapped where it would overflow (a long word such as a cache key breaks anywhere), its continuation
+ * aligned after the line number.
+ */
+const CAPTURE_CSS = `
+  .log-result { display: block; }
+  .phase-explanation { display: none; }
+  .log-view { width: ${CAPTURE_PX}px; }
+  .phase-lines-body { overflow-x: visible; }
+  .log-line { white-space: pre-wrap; min-width: 0; }
+  .log-line .line-text { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; }
+`;
+
+/** Checks that oxipng is installed at the version scripts/setup.sh pins; fails with what to run if not. */
+async function checkOxipng() {
+  const setup = await fs.readFile(path.join(REPO, 'scripts', 'setup.sh'), 'utf8');
+  const wanted = `oxipng ${/^OXIPNG_VERSION=(\S+)$/m.exec(setup)[1]}`;
+  let found = '';
+  try {
+    found = execFileSync(OXIPNG, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    // Not installed: said below.
+  }
+  if (found !== wanted) {
+    throw new Error(`${wanted} is not in target/tools (found: ${found || 'nothing'}): run scripts/setup.sh --screenshots`);
+  }
+}
+
+/**
+ * Rewrites `files` smaller, losslessly: the pixels stay the same, only the encoding changes (filters,
+ * zopfli's deflate, metadata that does not change how it looks dropped); returns their total size before and after, in bytes.
+ */
+async function optimise(files) {
+  const total = async () => (await Promise.all(files.map((file) => fs.stat(file)))).reduce((sum, stat) => sum + stat.size, 0);
+  const before = await total();
+  execFileSync(OXIPNG, ['--quiet', '--opt', 'max', '--zopfli', '--strip', 'safe', ...files], { stdio: 'inherit' });
+  return { before, after: await total() };
+}
 
 /** The screenshot names the content of `lang` uses (front matter `screenshot:` and `](screenshot:name)`). */
 async function namesInContent(lang) {
@@ -37,17 +98,26 @@ async function namesInContent(lang) {
 async function main() {
   const dist = process.argv[2];
   if (!dist) throw new Error('usage: node scripts/screenshots.mjs DIST_FOLDER');
+  await checkOxipng();
   const server = await serveStatic(path.resolve(dist), '/');
   const browser = await launchBrowser();
   const missing = [];
+  const written = [];
   try {
     for (const lang of LANGS) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang, deviceScaleFactor: 1 });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        locale: lang,
+        deviceScaleFactor: SCALE,
+        // The release build's CSP allows no <style> element; the capture mode is one.
+        bypassCSP: true,
+      });
       const page = await context.newPage();
       await page.goto(`${server.url}${lang}/`);
       await page.getByTestId('load-example').click();
       const bands = page.getByTestId('phase-band');
       await bands.first().waitFor();
+      await page.addStyleTag({ content: CAPTURE_CSS });
       const outDir = path.join(REPO, 'public', 'screenshots', lang);
       await fs.mkdir(outDir, { recursive: true });
       const taken = new Set();
@@ -56,8 +126,10 @@ async function main() {
         const name = doc.replace(/^phases\//, '');
         if (!doc.startsWith('phases/') || taken.has(name)) continue;
         await band.scrollIntoViewIfNeeded();
-        await band.screenshot({ path: path.join(outDir, `${name}.png`), animations: 'disabled' });
+        const file = path.join(outDir, `${name}.png`);
+        await band.screenshot({ path: file, animations: 'disabled' });
         taken.add(name);
+        written.push(file);
         console.log(`${lang}/${name}.png  (${await band.getAttribute('data-title')})`);
       }
       for (const name of await namesInContent(lang)) if (!taken.has(name)) missing.push(`${lang}/${name}`);
@@ -68,6 +140,8 @@ async function main() {
     await server.close();
   }
   if (missing.length) throw new Error(`no phase of the seed log gives these screenshots: ${missing.join(', ')}`);
+  const { before, after } = await optimise(written);
+  console.log(`${written.length} screenshots, ${before} bytes as taken, ${after} bytes optimised by oxipng`);
 }
 
 main().catch((error) => {

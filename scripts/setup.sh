@@ -4,6 +4,8 @@
 #   scripts/setup.sh           tools to build and serve the site
 #   scripts/setup.sh --tests   the same plus Debian's Chromium and ChromeDriver for the browser tests and
 #                              the release build (which writes every page from the app: scripts/prerender.mjs)
+#   scripts/setup.sh --screenshots   the same plus oxipng in target/tools/, the lossless PNG optimiser of
+#                              scripts/screenshots.mjs (only whoever regenerates the screenshots needs it)
 #
 # Nothing here downloads a prebuilt binary from outside the package registries: Rust tools are compiled
 # with cargo, wasm-opt and Playwright come from npm (package-lock.json), Chromium from Debian.
@@ -11,8 +13,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# Read by scripts/screenshots.mjs, which refuses any other version.
+OXIPNG_VERSION=10.2.1
 WITH_BROWSER=false
+WITH_OXIPNG=false
 [ "${1:-}" = "--tests" ] && WITH_BROWSER=true
+[ "${1:-}" = "--screenshots" ] && WITH_BROWSER=true && WITH_OXIPNG=true
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -47,5 +53,11 @@ if $WITH_BROWSER && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver
   say "installing Debian's chromium and chromium-driver"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+fi
+# oxipng, compiled from crates.io into the repository's own tool folder (not on the PATH: only
+# scripts/screenshots.mjs runs it).
+if $WITH_OXIPNG && [ "$(target/tools/bin/oxipng --version 2>/dev/null)" != "oxipng $OXIPNG_VERSION" ]; then
+  say "installing oxipng $OXIPNG_VERSION into target/tools (compiles for a few minutes, once)"
+  cargo install --locked oxipng --version "$OXIPNG_VERSION" --root target/tools
 fi
 say "ready"

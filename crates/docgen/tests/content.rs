@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use pipelens_core::docs::site::{read_page, DocProblem, SourcePage};
 use pipelens_core::docs::validate::{
     check_diagrams, check_pages, check_png, check_required_pages, check_screenshots,
+    MIN_SCREENSHOT_WIDTH,
 };
 
 /// The repository root.
@@ -29,6 +30,33 @@ fn the_real_documentation_passes_every_check() {
         problems.len(),
         lines(&problems)
     );
+}
+
+#[test]
+fn every_screenshot_is_captioned_as_a_view_of_pipeline_lens() {
+    let pages = docgen::load_content(&repo().join("content"))
+        .unwrap_or_else(|problems| panic!("{}", lines(&problems)));
+    let mut seen = 0;
+    for page in &pages {
+        for figure in page
+            .rendered
+            .html
+            .split("<figure class=\"screenshot\">")
+            .skip(1)
+        {
+            let caption = figure
+                .split_once("<figcaption><span>")
+                .and_then(|(_, rest)| rest.split_once("</span>"))
+                .map_or("", |(caption, _)| caption);
+            assert!(
+                caption.starts_with("Pipeline Lens "),
+                "{}: a screenshot captioned {caption:?} does not say it is a view of Pipeline Lens",
+                page.file
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 2 * 24, "only {seen} screenshots seen");
 }
 
 #[test]
@@ -258,18 +286,24 @@ fn every_doc_id_of_the_analysis_needs_a_page_in_both_languages() {
     );
 }
 
-/// A minimal valid PNG header: signature and an IHDR chunk of a 2x1 RGBA image.
-fn png_header() -> Vec<u8> {
+/// A minimal valid PNG header: signature and an IHDR chunk of a `width`x1 RGBA image.
+fn png_header_of(width: u32) -> Vec<u8> {
     let mut bytes = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
     bytes.extend_from_slice(b"IHDR");
-    bytes.extend_from_slice(&[0, 0, 0, 2, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+    bytes.extend_from_slice(&width.to_be_bytes());
+    bytes.extend_from_slice(&[0, 0, 0, 1, 8, 6, 0, 0, 0]);
     bytes.extend_from_slice(&[0, 0, 0, 0]);
     bytes
 }
 
+/// The header of a screenshot just wide enough.
+fn png_header() -> Vec<u8> {
+    png_header_of(MIN_SCREENSHOT_WIDTH)
+}
+
 #[test]
 fn screenshots_must_exist_and_be_valid_pngs() {
-    assert_eq!(check_png(&png_header()), Ok((2, 1)));
+    assert_eq!(check_png(&png_header_of(2)), Ok((2, 1)));
     assert!(check_png(b"GIF89a....").is_err());
     let mut zero_width = png_header();
     zero_width[16..20].copy_from_slice(&[0, 0, 0, 0]);
@@ -291,6 +325,13 @@ fn screenshots_must_exist_and_be_valid_pngs() {
     assert_eq!(
         messages(&missing),
         vec!["screenshot public/screenshots/fr/x.png: no such file"]
+    );
+    let narrow = check_screenshots(&pages, |lang, _| {
+        Ok(png_header_of(if lang == "fr" { 735 } else { 1040 }))
+    });
+    assert_eq!(
+        messages(&narrow),
+        vec!["screenshot public/screenshots/fr/x.png: 735 pixels wide, at least 1000 wanted: take it again with scripts/screenshots.mjs"]
     );
 
     let dir = scratch_dir("shots");

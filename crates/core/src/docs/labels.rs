@@ -17,6 +17,9 @@ pub struct RenderLabels {
     pub download: &'static str,
     /// The text of a diagram's download link.
     pub download_diagram: &'static str,
+    /// The caption (and alternative text) of the screenshot named by a page's front matter: the phase the
+    /// page explains, in the sample job's log, as Pipeline Lens shows it.
+    pub page_screenshot: &'static str,
     /// The accessible name of the `#` link beside each heading.
     pub section_link: &'static str,
 }
@@ -30,6 +33,7 @@ const EN: RenderLabels = RenderLabels {
     caution: "Caution",
     download: "Download the screenshot",
     download_diagram: "Download the diagram",
+    page_screenshot: "Pipeline Lens showing this step in the log of the sample job",
     section_link: "Link to this section",
 };
 
@@ -42,6 +46,7 @@ const FR: RenderLabels = RenderLabels {
     caution: "Prudence",
     download: "Télécharger la capture d’écran",
     download_diagram: "Télécharger le schéma",
+    page_screenshot: "Pipeline Lens affichant cette étape dans le journal du job d’exemple",
     section_link: "Lien vers cette section",
 };
 

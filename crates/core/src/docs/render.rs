@@ -203,7 +203,13 @@ pub fn render_page(body: &str, page: &PageContext<'_>) -> RenderedPage {
     let mut walk = Walk::new(page);
     if let Some(name) = page.screenshot {
         walk.out.push(Event::Html(
-            figure(page, FigureKind::Screenshot, name, page.title).into(),
+            figure(
+                page,
+                FigureKind::Screenshot,
+                name,
+                page.labels.page_screenshot,
+            )
+            .into(),
         ));
         walk.rendered.screenshots.push(name.to_owned());
     }
@@ -607,8 +613,9 @@ fn code_block(info: &str, code: &str) -> String {
     html
 }
 
-/// A screenshot or a diagram as a figure: the image, its caption and a download link. A diagram keeps the
-/// screenshots' class, whose style fits it, and is never drawn wider than [`DIAGRAM_WIDTH`] pixels.
+/// A screenshot or a diagram as a figure: the image, its caption and a download link. Each kind has its
+/// own class (`screenshot`: a framed view of the app; `diagram`: a drawing on its own background); a diagram
+/// is never drawn wider than [`DIAGRAM_WIDTH`] pixels.
 fn figure(page: &PageContext<'_>, kind: FigureKind, name: &str, alt: &str) -> String {
     let lang = page.lang;
     let src = escape(&kind.path(lang, name));
@@ -618,7 +625,7 @@ fn figure(page: &PageContext<'_>, kind: FigureKind, name: &str, alt: &str) -> St
     let (class, width, label) = match kind {
         FigureKind::Screenshot => ("screenshot", String::new(), page.labels.download),
         FigureKind::Diagram => (
-            "screenshot diagram",
+            "diagram",
             format!(" width=\"{DIAGRAM_WIDTH}\""),
             page.labels.download_diagram,
         ),
@@ -770,7 +777,7 @@ mod tests {
         );
         assert!(rendered.html.contains("download=\"pipeline-lens-en-checkout-code.png\" data-testid=\"download-screenshot\">Download the screenshot</a>"));
         assert!(rendered.html.starts_with(
-            "<figure class=\"screenshot\"><img src=\"screenshots/en/top.png\" alt=\"Walk\""
+            "<figure class=\"screenshot\"><img src=\"screenshots/en/top.png\" alt=\"Pipeline Lens showing this step in the log of the sample job\""
         ));
         assert!(!rendered.html.contains("<p><figure"));
         let inline = render("en", "Text ![x](screenshot:y) more.\n");
@@ -793,7 +800,7 @@ mod tests {
         );
         assert!(
             rendered.html.contains(
-                "<figure class=\"screenshot diagram\"><img src=\"diagrams/fr/sample-workflow.svg\" \
+                "<figure class=\"diagram\"><img src=\"diagrams/fr/sample-workflow.svg\" \
                  alt=\"Le workflow et son job deploy\" width=\"400\" loading=\"lazy\">"
             ),
             "{}",

@@ -5,7 +5,8 @@
 //!    follows French typography, and every language has the same pages with the same sections, screenshots,
 //!    diagrams and `explains`.
 //! 2. [`check_required_pages`]: every doc id the analysis can emit has a page in every language.
-//! 3. [`check_screenshots`]: every screenshot named exists and is a valid PNG.
+//! 3. [`check_screenshots`]: every screenshot named exists and is a valid PNG at least
+//!    [`MIN_SCREENSHOT_WIDTH`] pixels wide.
 //! 4. [`check_diagrams`]: every diagram named exists and is an SVG that stands alone and scales
 //!    ([`check_svg`]).
 
@@ -231,8 +232,12 @@ pub fn check_required_pages<'a>(
     problems
 }
 
-/// Every screenshot a page shows must be a valid PNG; `read(lang, name)` gives the bytes of
-/// `public/screenshots/<lang>/<name>.png`, or the reason it cannot.
+/// The narrowest screenshot accepted, in pixels. At 735 pixels the long lines of the sample log (a cache key,
+/// a pull's statistics) were cut off; `scripts/screenshots.mjs` takes them 1,050 pixels wide, lines wrapped.
+pub const MIN_SCREENSHOT_WIDTH: u32 = 1000;
+
+/// Every screenshot a page shows must be a valid PNG at least [`MIN_SCREENSHOT_WIDTH`] pixels wide;
+/// `read(lang, name)` gives the bytes of `public/screenshots/<lang>/<name>.png`, or the reason it cannot.
 pub fn check_screenshots(
     pages: &[SourcePage],
     read: impl Fn(&str, &str) -> Result<Vec<u8>, String>,
@@ -245,7 +250,17 @@ pub fn check_screenshots(
                 continue;
             }
             let file = format!("public/screenshots/{}/{name}.png", page.lang);
-            let verdict = read(&page.lang, name).and_then(|bytes| check_png(&bytes).map(|_| ()));
+            let verdict = read(&page.lang, name)
+                .and_then(|bytes| check_png(&bytes))
+                .and_then(|(width, _)| {
+                    if width >= MIN_SCREENSHOT_WIDTH {
+                        Ok(())
+                    } else {
+                        Err(format!(
+                            "{width} pixels wide, at least {MIN_SCREENSHOT_WIDTH} wanted: take it again with scripts/screenshots.mjs"
+                        ))
+                    }
+                });
             if let Err(reason) = verdict {
                 problems.push(DocProblem {
                     file: page.file.clone(),
