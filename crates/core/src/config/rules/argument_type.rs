@@ -21,7 +21,7 @@ pub(crate) const RULE: RuleInfo = RuleInfo {
 /// Reports each argument, and each matrix value, that its parameter's type refuses.
 pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for use_ in invocations(context.root) {
-        let declarations = declared(context.root, use_.target, use_.name);
+        let declarations = declared(use_.definition);
         let values = use_
             .arguments
             .iter()

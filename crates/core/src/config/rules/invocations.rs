@@ -6,6 +6,8 @@
 //! `executor: {name: vm, size: large}`. Names of orbs (`orb/x`) and templated names are not ours to
 //! check and are left out.
 
+use std::collections::HashMap;
+
 use super::step_nodes;
 use crate::config::tree::Node;
 
@@ -33,10 +35,10 @@ impl Target {
 
 /// One use of a job, command or executor of this configuration.
 pub(crate) struct Invocation<'a> {
-    /// What kind of thing is used.
-    pub(crate) target: Target,
     /// Its name.
     pub(crate) name: &'a str,
+    /// Its definition.
+    pub(crate) definition: &'a Node,
     /// Where it is named: what a diagnostic about the use points at.
     pub(crate) at: &'a Node,
     /// The arguments given: the parameter's name and the value's node.
@@ -61,9 +63,25 @@ const WORKFLOW_JOB_KEYS: &[&str] = &[
 
 /// Every use, with its arguments, of a job, command or executor defined in this configuration.
 pub(crate) fn invocations(root: &Node) -> Vec<Invocation<'_>> {
-    let defined = |target: Target, name: &str| {
-        root.get(target.section())
-            .is_some_and(|section| section.get(name).is_some())
+    // The definitions by name, looked up once per use: a search of the section for each step of a
+    // large configuration made these rules quadratic.
+    let tables: [HashMap<&str, &Node>; 3] =
+        [Target::Job, Target::Command, Target::Executor].map(|target| {
+            root.get(target.section())
+                .map(|section| section.entries())
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .filter_map(|(name, definition)| Some((name.as_str()?, &**definition)))
+                .collect()
+        });
+    let defined = |target: Target, name: &str| -> Option<&Node> {
+        let table = match target {
+            Target::Job => &tables[0],
+            Target::Command => &tables[1],
+            Target::Executor => &tables[2],
+        };
+        table.get(name).copied()
     };
     let mut out = Vec::new();
     for (_, workflow) in root
@@ -77,7 +95,10 @@ pub(crate) fn invocations(root: &Node) -> Vec<Invocation<'_>> {
                 [] => (&**entry, None),
                 _ => continue,
             };
-            let Some(name) = key.as_str().filter(|n| defined(Target::Job, n)) else {
+            let Some((name, definition)) = key
+                .as_str()
+                .and_then(|n| Some((n, defined(Target::Job, n)?)))
+            else {
                 continue;
             };
             if arguments.is_some_and(|a| a.get_str("type") == Some("approval")) {
@@ -90,8 +111,8 @@ pub(crate) fn invocations(root: &Node) -> Vec<Invocation<'_>> {
                 .map(|p| p.entries())
                 .unwrap_or_default();
             out.push(Invocation {
-                target: Target::Job,
                 name,
+                definition,
                 at: key,
                 arguments: given
                     .iter()
@@ -106,13 +127,13 @@ pub(crate) fn invocations(root: &Node) -> Vec<Invocation<'_>> {
         }
     }
     for step in step_nodes(root) {
-        if !defined(Target::Command, step.name) {
+        let Some(definition) = defined(Target::Command, step.name) else {
             continue;
-        }
+        };
         let given = step.args.map(|a| a.entries()).unwrap_or_default();
         out.push(Invocation {
-            target: Target::Command,
             name: step.name,
+            definition,
             at: step.key,
             arguments: given
                 .iter()
@@ -129,12 +150,15 @@ pub(crate) fn invocations(root: &Node) -> Vec<Invocation<'_>> {
             Some(name) => (name, executor.entries()),
             None => (executor, &[]),
         };
-        let Some(name) = name_node.as_str().filter(|n| defined(Target::Executor, n)) else {
+        let Some((name, definition)) = name_node
+            .as_str()
+            .and_then(|n| Some((n, defined(Target::Executor, n)?)))
+        else {
             continue;
         };
         out.push(Invocation {
-            target: Target::Executor,
             name,
+            definition,
             at: name_node,
             arguments: given
                 .iter()
@@ -147,11 +171,10 @@ pub(crate) fn invocations(root: &Node) -> Vec<Invocation<'_>> {
     out
 }
 
-/// The parameters declared by the definition `name` of `target`: each name with its declaration.
-pub(crate) fn declared<'a>(root: &'a Node, target: Target, name: &str) -> Vec<(&'a str, &'a Node)> {
-    root.get(target.section())
-        .and_then(|section| section.get(name))
-        .and_then(|definition| definition.get("parameters"))
+/// The parameters a definition declares: each name with its declaration.
+pub(crate) fn declared(definition: &Node) -> Vec<(&str, &Node)> {
+    definition
+        .get("parameters")
         .map(|p| p.entries())
         .unwrap_or_default()
         .iter()

@@ -20,7 +20,7 @@ pub(crate) const RULE: RuleInfo = RuleInfo {
 /// Reports each required parameter that a use leaves out, at the use.
 pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for use_ in invocations(context.root) {
-        for (parameter, declaration) in declared(context.root, use_.target, use_.name) {
+        for (parameter, declaration) in declared(use_.definition) {
             let required = declaration.is_map() && declaration.get("default").is_none();
             let given = use_.arguments.iter().any(|(name, _)| *name == parameter)
                 || use_.matrix.iter().any(|(name, _)| *name == parameter);

@@ -219,6 +219,32 @@ pub(crate) struct StepNode<'a> {
     pub(crate) args: Option<&'a Node>,
 }
 
+/// Visits every node below `root` (mapping keys too when `with_keys`), each once: a subtree shared
+/// through an alias is met a single time.
+pub(crate) fn each_node<'a>(root: &'a Node, with_keys: bool, mut visit: impl FnMut(&'a Node)) {
+    // Only a node held in several places (through an alias or a merge key) can be met twice: only
+    // those are remembered, which spares hashing every node of a large configuration.
+    let mut shared_seen = HashSet::new();
+    let mut pending: Vec<&'a Node> = vec![root];
+    let mut push = |child: &'a Rc<Node>, pending: &mut Vec<&'a Node>| {
+        if Rc::strong_count(child) == 1 || shared_seen.insert(Rc::as_ptr(child)) {
+            pending.push(child);
+        }
+    };
+    while let Some(node) = pending.pop() {
+        visit(node);
+        for item in node.items() {
+            push(item, &mut pending);
+        }
+        for (key, value) in node.entries() {
+            if with_keys {
+                push(key, &mut pending);
+            }
+            push(value, &mut pending);
+        }
+    }
+}
+
 /// Every step written in the tree, nested conditional steps included; a step list shared through an
 /// alias is met once per place that uses it.
 pub(crate) fn step_nodes(root: &Node) -> Vec<StepNode<'_>> {

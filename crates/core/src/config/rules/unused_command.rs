@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use super::{diagnostic, Context, RuleInfo};
+use super::{diagnostic, each_node, Context, RuleInfo};
 use crate::config::diagnostic::{Diagnostic, Message, Severity};
 use crate::config::tree::Node;
 
@@ -24,8 +24,15 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if context.config.commands.is_empty() {
         return;
     }
+    let longest = context
+        .config
+        .commands
+        .iter()
+        .map(|c| c.name.value.len())
+        .max()
+        .unwrap_or(0);
     let mut used = HashSet::new();
-    step_names(context.root, &mut used);
+    step_names(context.root, longest, &mut used);
     for command in &context.config.commands {
         if !used.contains(command.name.value.as_str()) {
             out.push(diagnostic(
@@ -40,32 +47,25 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// Every scalar item of a sequence and every key of a one-entry mapping in a sequence: the places a
-/// step is named; scalar values of mappings too, where a command name can be passed along.
-fn step_names<'a>(root: &'a Node, used: &mut HashSet<&'a str>) {
-    let mut seen = HashSet::new();
-    let mut pending = vec![root];
-    while let Some(node) = pending.pop() {
-        if !seen.insert(node as *const Node) {
-            continue;
+/// step is named; scalar values of mappings too, where a command name can be passed along. Only names
+/// of at most `longest` bytes are kept: longer ones name no command.
+fn step_names<'a>(root: &'a Node, longest: usize, used: &mut HashSet<&'a str>) {
+    let mut keep = |name: Option<&'a str>| {
+        if let Some(name) = name.filter(|n| n.len() <= longest) {
+            used.insert(name);
         }
+    };
+    each_node(root, false, |node| {
         for item in node.items() {
-            if let Some(name) = item.as_str() {
-                used.insert(name);
-            }
+            keep(item.as_str());
             if let [(key, _)] = item.entries() {
-                if let Some(name) = key.as_str() {
-                    used.insert(name);
-                }
+                keep(key.as_str());
             }
-            pending.push(item);
         }
         for (_, value) in node.entries() {
-            if let Some(text) = value.as_str() {
-                used.insert(text);
-            }
-            pending.push(value);
+            keep(value.as_str());
         }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use super::{diagnostic, Context, RuleInfo};
+use super::{diagnostic, each_node, Context, RuleInfo};
 use crate::config::diagnostic::{Diagnostic, Message, Severity};
 use crate::config::tree::Node;
 
@@ -22,8 +22,15 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if context.config.executors.is_empty() {
         return;
     }
+    let longest = context
+        .config
+        .executors
+        .iter()
+        .map(|e| e.name.value.len())
+        .max()
+        .unwrap_or(0);
     let mut values = HashSet::new();
-    scalar_values(context.root, &mut values);
+    scalar_values(context.root, longest, &mut values);
     for executor in &context.config.executors {
         if !values.contains(executor.name.value.as_str()) {
             out.push(diagnostic(
@@ -37,20 +44,14 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Every scalar of the tree that is not a mapping's key.
-fn scalar_values<'a>(root: &'a Node, values: &mut HashSet<&'a str>) {
-    let mut seen = HashSet::new();
-    let mut pending = vec![root];
-    while let Some(node) = pending.pop() {
-        if !seen.insert(node as *const Node) {
-            continue;
+/// Every scalar of the tree that is not a mapping's key, trimmed, of at most `longest` bytes (longer
+/// ones name no executor, and hashing every long command would cost more than the rest of the rule).
+fn scalar_values<'a>(root: &'a Node, longest: usize, values: &mut HashSet<&'a str>) {
+    each_node(root, false, |node| {
+        if let Some(text) = node.as_str().map(str::trim).filter(|t| t.len() <= longest) {
+            values.insert(text);
         }
-        if let Some(text) = node.as_str() {
-            values.insert(text.trim());
-        }
-        pending.extend(node.items().iter().map(|item| &**item));
-        pending.extend(node.entries().iter().map(|(_, value)| &**value));
-    }
+    });
 }
 
 #[cfg(test)]

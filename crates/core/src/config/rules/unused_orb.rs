@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use super::{diagnostic, Context, RuleInfo};
+use super::{diagnostic, each_node, Context, RuleInfo};
 use crate::config::diagnostic::{Diagnostic, Message, Severity};
 use crate::config::tree::Node;
 
@@ -46,25 +46,15 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// What comes before the first `/` of every scalar of the subtree, keys included; and the same for
 /// each word of a longer scalar (`executor: << parameters.e >>` with a default `node/default`).
 fn orb_prefixes<'a>(root: &'a Node, prefixes: &mut HashSet<&'a str>) {
-    let mut seen = HashSet::new();
-    let mut pending = vec![root];
-    while let Some(node) = pending.pop() {
-        if !seen.insert(node as *const Node) {
-            continue;
-        }
-        if let Some(text) = node.as_str() {
+    each_node(root, true, |node| {
+        if let Some(text) = node.as_str().filter(|t| t.contains('/')) {
             for word in text.split(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ',')) {
                 if let Some((prefix, _)) = word.split_once('/') {
                     prefixes.insert(prefix);
                 }
             }
         }
-        pending.extend(node.items().iter().map(|item| &**item));
-        for (key, value) in node.entries() {
-            pending.push(key);
-            pending.push(value);
-        }
-    }
+    });
 }
 
 #[cfg(test)]
