@@ -53,6 +53,14 @@ impl ProcessMessage {
     /// The sentence.
     pub fn text(&self, lang: Lang) -> String {
         match (self, lang) {
+            (Self::Empty, Lang::En) => {
+                "Nothing to process yet: the text holds no configuration, only blanks or comments."
+                    .to_owned()
+            }
+            (Self::Empty, Lang::Fr) => {
+                "Rien à traiter pour l’instant\u{a0}: le texte ne contient aucune configuration, seulement des blancs ou des commentaires."
+                    .to_owned()
+            }
             (Self::Unreadable, Lang::En) => {
                 "This text is not a readable configuration: the Explained tab says why.".to_owned()
             }

@@ -95,6 +95,8 @@ pub struct ProcessNote {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "code", rename_all = "kebab-case")]
 pub enum ProcessMessage {
+    /// The text holds no configuration (nothing, or only comments).
+    Empty,
     /// The text is not a readable configuration.
     Unreadable,
     /// A parameter with no default was given no argument.
@@ -150,6 +152,8 @@ pub struct PipelineParameter {
 pub fn process_config(text: &str, values: &[(String, String)]) -> ProcessedConfig {
     let root = match parse_yaml(text) {
         Ok(Some(root)) if root.is_map() => root,
+        Ok(None) => return ProcessedConfig::note(ProcessMessage::Empty),
+        Ok(Some(root)) if root.is_null() => return ProcessedConfig::note(ProcessMessage::Empty),
         _ => {
             return ProcessedConfig {
                 notes: vec![ProcessNote {
@@ -170,6 +174,19 @@ pub fn process_config(text: &str, values: &[(String, String)]) -> ProcessedConfi
         lines: emit::emit(&processed),
         notes,
         pipeline_parameters,
+    }
+}
+
+impl ProcessedConfig {
+    /// No processed line, and one note saying why.
+    fn note(message: ProcessMessage) -> Self {
+        Self {
+            notes: vec![ProcessNote {
+                message,
+                span: None,
+            }],
+            ..Self::default()
+        }
     }
 }
 

@@ -408,3 +408,12 @@ fn unreadable_text_gives_one_note_and_no_lines() {
     assert!(config.lines.is_empty());
     assert_eq!(config.notes[0].message, ProcessMessage::Unreadable);
 }
+
+#[test]
+fn an_empty_text_says_there_is_nothing_to_process() {
+    for text in ["", "# only a comment\n", "~\n"] {
+        let config = process_config(text, &[]);
+        assert!(config.lines.is_empty());
+        assert_eq!(config.notes[0].message, ProcessMessage::Empty, "{text:?}");
+    }
+}
