@@ -43,6 +43,14 @@ test('every address of the sitemap answers 200 with its own title, language and 
   assert.match(robots, /Sitemap: .*\/pipelens\/sitemap\.xml/);
 });
 
+test('a documentation page starts the app once it has loaded; the explainers preload it', async () => {
+  const docs = await (await fetch(site.url + 'en/docs/phases/checkout-code')).text();
+  assert.doesNotMatch(docs, /rel="preload"[^>]*_bg\.wasm/);
+  assert.match(docs, /<script type="module">\nif \(document\.readyState !== 'complete'\) await new Promise/);
+  const log = await (await fetch(site.url + 'en/')).text();
+  assert.match(log, /rel="preload"[^>]*_bg\.wasm/);
+});
+
 test('a documentation page is readable with JavaScript off, its navigation included', async () => {
   const context = await site.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
