@@ -188,13 +188,6 @@ pub enum Message {
         /// The required job without one.
         required: String,
     },
-    /// `parallelism` above 1 in a job that splits nothing.
-    ParallelismWithoutSplit {
-        /// The job.
-        job: String,
-        /// The parallelism written.
-        parallelism: String,
-    },
     /// A parameter without default that is not given.
     MissingArgument {
         /// The parameter.

@@ -95,9 +95,6 @@ pub(crate) fn message(message: &Message) -> String {
         Message::TagFilterRequiresUntagged { workflow, job, required } => format!(
             "\"{job}\" of workflow \"{workflow}\" runs on tags but requires \"{required}\", which has no tag filter and so never runs on a tag: \"{job}\" never runs on tags either"
         ),
-        Message::ParallelismWithoutSplit { job, parallelism } => format!(
-            "job \"{job}\" runs on {parallelism} containers but nothing in its steps splits the work, so each container does all of it"
-        ),
         Message::MissingArgument { parameter, of } => {
             format!("\"{of}\" requires the parameter \"{parameter}\" (it has no default) but it is not given")
         }
@@ -165,9 +162,6 @@ pub(crate) fn hint(message: &Message) -> String {
         Message::UnknownMachineImage { .. } => "pick an image from CircleCI's list, such as \"ubuntu-2404:current\"".into(),
         Message::TagFilterRequiresUntagged { required, .. } => {
             format!("give \"{required}\" the same \"filters: tags:\", or drop the tag filter of the job that requires it")
-        }
-        Message::ParallelismWithoutSplit { .. } => {
-            "split the tests with \"circleci tests run\" or \"circleci tests split\", or delete \"parallelism\"".into()
         }
         Message::MissingArgument { parameter, .. } => {
             format!("give \"{parameter}: ...\" where it is used, or a \"default:\" in its declaration")

@@ -149,10 +149,6 @@ pub(crate) fn message(message: &Message) -> String {
             q(required),
             q(job)
         ),
-        Message::ParallelismWithoutSplit { job, parallelism } => format!(
-            "le job {} tourne sur {parallelism} conteneurs mais rien dans ses étapes ne répartit le travail\u{a0}: chaque conteneur fait tout",
-            q(job)
-        ),
         Message::MissingArgument { parameter, of } => format!(
             "{} exige le paramètre {} (il n’a pas de valeur par défaut), qui n’est pas donné",
             q(of),
@@ -260,12 +256,6 @@ pub(crate) fn hint(message: &Message) -> String {
             "donnez à {} le même {}, ou retirez le filtre de tags du job qui le requiert",
             q(required),
             q("filters: tags:")
-        ),
-        Message::ParallelismWithoutSplit { .. } => format!(
-            "répartissez les tests avec {} ou {}, ou supprimez {}",
-            q("circleci tests run"),
-            q("circleci tests split"),
-            q("parallelism")
         ),
         Message::MissingArgument { parameter, .. } => format!(
             "donnez {} là où il est utilisé, ou une valeur {} dans sa déclaration",

@@ -523,12 +523,7 @@ fn explain_named(
     let config = &report.config;
     match kind {
         PartKind::Job => {
-            let workflows: Vec<String> = config
-                .workflows
-                .iter()
-                .filter(|w| w.jobs.iter().any(|j| j.job.value == name))
-                .map(|w| w.name.value.clone())
-                .collect();
+            let workflows = workflows_running(config, &name);
             let in_groups = config
                 .job_groups
                 .iter()
@@ -686,16 +681,21 @@ fn is_job_type(report: &ConfigReport, span: super::span::Span) -> bool {
     })
 }
 
-/// The job group number `group`: its jobs, and the workflows that run it.
-fn explain_job_group(report: &ConfigReport, group: usize, name: String) -> Vec<PartNote> {
-    let config = &report.config;
-    let jobs = config.job_groups.get(group).map_or(0, |g| g.jobs.len());
-    let workflows: Vec<String> = config
+/// The names of the workflows that list `name` (a job or a job group) among their jobs.
+fn workflows_running(config: &super::Config, name: &str) -> Vec<String> {
+    config
         .workflows
         .iter()
         .filter(|w| w.jobs.iter().any(|j| j.job.value == name))
         .map(|w| w.name.value.clone())
-        .collect();
+        .collect()
+}
+
+/// The job group number `group`: its jobs, and the workflows that run it.
+fn explain_job_group(report: &ConfigReport, group: usize, name: String) -> Vec<PartNote> {
+    let config = &report.config;
+    let jobs = config.job_groups.get(group).map_or(0, |g| g.jobs.len());
+    let workflows = workflows_running(config, &name);
     vec![
         PartNote::JobGroup { name, jobs },
         if workflows.is_empty() {

@@ -1,27 +1,12 @@
 //! A job's steps as CircleCI runs them: reusable commands inlined with their arguments, `when` and
-//! `unless` steps decided, `run: text` written in its long form. Orb commands stay calls.
+//! `unless` steps decided, `run: text` written in its long form. Orb commands stay calls; the steps
+//! CircleCI provides are those of the phase catalogue (`phases::config_keys`).
 
 use super::condition::decide;
 use super::out::{Out, OutKey, OutValue};
 use super::substitute::Scope;
 use super::{LineNote, ProcessMessage, Processor};
-
-/// The steps CircleCI provides; any other name is a command of the configuration or of an orb.
-const BUILT_IN_STEPS: &[&str] = &[
-    "checkout",
-    "run",
-    "save_cache",
-    "restore_cache",
-    "store_artifacts",
-    "store_test_results",
-    "persist_to_workspace",
-    "attach_workspace",
-    "add_ssh_keys",
-    "setup_remote_docker",
-    "deploy",
-    "when",
-    "unless",
-];
+use crate::phases::config_keys;
 
 /// How deep commands may call commands before processing stops inlining.
 const MAX_DEPTH: usize = 32;
@@ -71,7 +56,7 @@ impl Processor<'_> {
                     step.source,
                 ));
             }
-            _ if BUILT_IN_STEPS.contains(&name.as_str()) => out.push(step),
+            _ if config_keys().any(|built_in| built_in.key == name) => out.push(step),
             _ => {
                 if let Some(command) = self.commands.get(name.as_str()).copied() {
                     self.inline_command(&name, command, &arguments, step, depth, out);
