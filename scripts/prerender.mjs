@@ -4,8 +4,8 @@
 // language alternates and Open Graph tags. So every address answers 200 on GitHub Pages with its content
 // in the HTML (readable and printable with JavaScript off, indexable); the app, when it starts, draws the
 // same page in a hidden copy and swaps it in (src/services/prerendered.rs). Also writes sitemap.xml and
-// robots.txt. The site's root (`index.html`) holds the English log page, and `404.html` the not-found
-// page, marked `noindex`.
+// robots.txt. The site's root (`index.html`) holds the English log page, which sends a French reader to
+// `fr/` before it is drawn (`withLanguageChoice`), and `404.html` the not-found page, marked `noindex`.
 //
 // Run by finalize-site.mjs in release builds (Chromium is needed to build a release: `CHROMIUM` names it).
 import fs from 'node:fs';
@@ -71,7 +71,7 @@ export async function prerender(dir, origin) {
   for (const route of routes) {
     if (!route.endsWith('/') && fs.existsSync(path.join(dir, route))) write(path.join(dir, route, 'index.html'), pages.get(route));
   }
-  write(path.join(dir, 'index.html'), pages.get('en/'));
+  write(path.join(dir, 'index.html'), withLanguageChoice(pages.get('en/'), base));
   write(path.join(dir, '404.html'), notFoundHtml(template, notFound));
   fs.writeFileSync(path.join(dir, 'sitemap.xml'), sitemap(routes, origin + base));
   fs.writeFileSync(path.join(dir, 'robots.txt'), `User-agent: *\nAllow: /\nSitemap: ${origin}${base}sitemap.xml\n`);
@@ -145,19 +145,42 @@ const DOCS_ROUTE = /^[a-z]{2}\/docs(\/|$)/;
 
 /**
  * `template` with the module started once the page has loaded, for a documentation page: its article is
- * in the HTML and is read before the app starts, so the 720 KB module is no longer preloaded beside the
- * page's first screenshot. With the preload, Lighthouse's simulated slow 4G counted the module's download
- * in the article's largest paint (LCP 5.7 s on mobile; observed: 0.23 s).
+ * in the HTML and is read before the app starts, so neither the 720 KB module nor its JavaScript glue is
+ * preloaded beside the page's first screenshot any more, and the glue is imported (dynamically) only after
+ * the `load` event: a static `import` would be fetched with the page whatever the script awaits. With the
+ * preload, Lighthouse's simulated slow 4G counted the module's download in the article's largest paint (LCP
+ * 5.7 s on mobile; observed: 0.23 s).
  */
 export function startsAfterLoad(template) {
   const module = '<script type="module">';
+  const staticImport = /^import init, \* as bindings from '([^']+)';$/m;
   if (!template.includes(module)) throw new Error('prerender: no module script in index.html');
+  if (!staticImport.test(template)) throw new Error("prerender: the module script does not import Trunk's glue as expected");
   return template
     .replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>\s*/, '')
+    .replace(/\s*<link rel="modulepreload" [^>]*>/, '')
+    .replace(staticImport, "const bindings = await import('$1');\nconst init = bindings.default;")
     .replace(
       module,
       `${module}\nif (document.readyState !== 'complete') await new Promise((loaded) => addEventListener('load', loaded, { once: true }));`,
     );
+}
+
+/**
+ * The site's root page (`page`, the English log page) with a small script, run before anything is drawn,
+ * that sends a reader whose language is French (chosen on an earlier visit, else the browser's own) to
+ * `BASE/fr/` at once: the root shows no English to a French reader while the module loads, as it did
+ * when only the app moved them. The same choice as the app's (`src/services/preferences.rs`: the
+ * remembered `pipelens.lang`, a JSON string, else `navigator.language`); the app still moves an English
+ * reader from `/` to `/en/` when it starts. The script is inline, allowed by its hash in the page's CSP.
+ */
+export function withLanguageChoice(page, base) {
+  const script =
+    '<script>try{var l=localStorage.getItem("pipelens.lang");try{l=JSON.parse(l)}catch(e){}' +
+    'if(l!=="en"&&l!=="fr")l=String(navigator.language).split(/[-_]/)[0].toLowerCase();' +
+    `if(l==="fr")location.replace(${JSON.stringify(`${base}fr/`)}+location.search+location.hash)}catch(e){}</script>`;
+  if (!page.includes('<title>')) throw new Error('prerender: no <title> in the root page');
+  return page.replace('<title>', `${script}\n    <title>`);
 }
 
 /** The not-found page: the app's "page not found", in the template, kept out of search engines. */

@@ -13,6 +13,13 @@
 // strongest (`--opt max --zopfli`: about 20 minutes for the 24 files on two cores, 3.7 MB as taken to
 // 2.5 MB; without zopfli it takes seconds and the files are 3-5 % larger).
 //
+// Then each PNG gets two WebP copies beside it, drawn by the browser (lossy, quality WEBP_QUALITY): `<name>.webp`
+// at its full width and `<name>-700.webp` at SMALL_WIDTH pixels. Pages show them through `srcset` (docgen), so a
+// phone fetches about a third of the PNG's bytes for the same picture (checkout-code: 133 KB as PNG, 86 KB and
+// 49 KB as WebP), and the first screenshot, often a documentation page's largest paint, comes sooner; the
+// download link keeps the lossless PNG. `node scripts/screenshots.mjs --webp` makes only the copies, from the
+// PNGs already there (seconds, no oxipng needed).
+//
 // To regenerate them (it builds nothing: give it a built site, made with DOCGEN_ALLOW_MISSING_SCREENSHOTS=1
 // the first time, because the build checks that the screenshots exist):
 //   scripts/setup.sh --screenshots       # once: oxipng into target/tools/ (compiles for about 2 minutes)
@@ -34,6 +41,10 @@ const LANGS = ['en', 'fr'];
 const CAPTURE_PX = 700;
 /** Device pixels per CSS pixel: 700 × 1.5 = 1,050 pixels, sharp wherever the article shows it. */
 const SCALE = 1.5;
+/** The width of the smaller WebP copy, in pixels: a phone's article (about 380 CSS pixels at 1.75 device pixels each). */
+const SMALL_WIDTH = 700;
+/** The quality of the WebP copies (0–1): at 0.8 the text of the log stays sharp, and the files are a third of the PNG. */
+const WEBP_QUALITY = 0.8;
 /** Where `scripts/setup.sh --screenshots` installs oxipng, and the version it pins there. */
 const OXIPNG = path.join(REPO, 'target', 'tools', 'bin', 'oxipng');
 
@@ -77,6 +88,59 @@ async function optimise(files) {
   return { before, after: await total() };
 }
 
+/**
+ * Writes the WebP copies of each PNG of `files` beside it (`<name>.webp`, `<name>-700.webp`), encoded by
+ * the browser's canvas; returns their total size in bytes.
+ */
+async function writeWebpCopies(browser, files) {
+  const page = await browser.newPage();
+  let total = 0;
+  try {
+    for (const file of files) {
+      const png = (await fs.readFile(file)).toString('base64');
+      const copies = await page.evaluate(
+        async ([png, smallWidth, quality]) => {
+          const image = new Image();
+          image.src = `data:image/png;base64,${png}`;
+          await image.decode();
+          const encode = async (width) => {
+            const canvas = document.createElement('canvas');
+            canvas.width = width;
+            canvas.height = Math.round((image.height * width) / image.width);
+            const context = canvas.getContext('2d');
+            context.imageSmoothingQuality = 'high';
+            context.drawImage(image, 0, 0, canvas.width, canvas.height);
+            const blob = await new Promise((done) => canvas.toBlob(done, 'image/webp', quality));
+            const bytes = new Uint8Array(await blob.arrayBuffer());
+            let text = '';
+            for (const byte of bytes) text += String.fromCharCode(byte);
+            return btoa(text);
+          };
+          return [await encode(image.width), await encode(smallWidth)];
+        },
+        [png, SMALL_WIDTH, WEBP_QUALITY],
+      );
+      const [full, small] = copies.map((copy) => Buffer.from(copy, 'base64'));
+      await fs.writeFile(file.replace(/\.png$/, '.webp'), full);
+      await fs.writeFile(file.replace(/\.png$/, `-${SMALL_WIDTH}.webp`), small);
+      total += full.length + small.length;
+    }
+  } finally {
+    await page.close();
+  }
+  return total;
+}
+
+/** Every screenshot PNG already in public/screenshots. */
+async function existingScreenshots() {
+  const files = [];
+  for (const lang of LANGS) {
+    const dir = path.join(REPO, 'public', 'screenshots', lang);
+    for (const name of await fs.readdir(dir)) if (name.endsWith('.png')) files.push(path.join(dir, name));
+  }
+  return files.sort();
+}
+
 /** The screenshot names the content of `lang` uses (front matter `screenshot:` and `](screenshot:name)`). */
 async function namesInContent(lang) {
   const names = new Set();
@@ -97,7 +161,17 @@ async function namesInContent(lang) {
 
 async function main() {
   const dist = process.argv[2];
-  if (!dist) throw new Error('usage: node scripts/screenshots.mjs DIST_FOLDER');
+  if (!dist) throw new Error('usage: node scripts/screenshots.mjs DIST_FOLDER | --webp');
+  if (dist === '--webp') {
+    const files = await existingScreenshots();
+    const browser = await launchBrowser();
+    try {
+      console.log(`${files.length} screenshots: ${await writeWebpCopies(browser, files)} bytes of WebP copies`);
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   await checkOxipng();
   const server = await serveStatic(path.resolve(dist), '/');
   const browser = await launchBrowser();
@@ -142,6 +216,12 @@ async function main() {
   if (missing.length) throw new Error(`no phase of the seed log gives these screenshots: ${missing.join(', ')}`);
   const { before, after } = await optimise(written);
   console.log(`${written.length} screenshots, ${before} bytes as taken, ${after} bytes optimised by oxipng`);
+  const copies = await launchBrowser();
+  try {
+    console.log(`WebP copies: ${await writeWebpCopies(copies, written)} bytes`);
+  } finally {
+    await copies.close();
+  }
 }
 
 main().catch((error) => {

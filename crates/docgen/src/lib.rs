@@ -5,8 +5,8 @@
 //!    the doc ids the analysis emits, and checks that each rule page's example report is what the
 //!    analyser prints ([`check_rule_examples`]); any problem fails the build.
 //! 3. [`write_site`] writes `content/<lang>/<id>.html`, `content/<lang>/index.json`,
-//!    `content/<lang>/search.json`, and copies the screenshots to `screenshots/<lang>/<name>.png` and the
-//!    diagrams to `diagrams/<lang>/<name>.svg`, where the pages' figures find them.
+//!    `content/<lang>/search.json`, and copies the screenshots to `screenshots/<lang>/<name>.png` (with
+//!    their WebP copies) and the diagrams to `diagrams/<lang>/<name>.svg`, where the pages' figures find them.
 
 use std::fs;
 use std::io;
@@ -17,7 +17,7 @@ use pipelens_core::docs::render::FigureKind;
 use pipelens_core::docs::site::{doc_index, read_page, search_index, DocProblem, SourcePage};
 use pipelens_core::docs::typography::fix_french_source;
 use pipelens_core::docs::validate::{
-    check_diagrams, check_pages, check_required_pages, check_screenshots,
+    check_diagrams, check_pages, check_required_pages, check_screenshots, screenshot_files,
 };
 use pipelens_core::log::causes::CauseId;
 
@@ -113,8 +113,8 @@ pub fn validate(
     ));
     problems.extend(check_index_links(pages, CAUSES_INDEX, &causes));
     problems.extend(check_rule_examples(pages));
-    problems.extend(check_screenshots(pages, |lang, name| {
-        let path = screenshot_path(screenshots_dir, lang, name);
+    problems.extend(check_screenshots(pages, |lang, file| {
+        let path = screenshots_dir.join(lang).join(file);
         fs::read(&path).map_err(|err| format!("cannot read {}: {err}", path.display()))
     }));
     problems.extend(check_diagrams(pages, |lang, name| {
@@ -190,7 +190,10 @@ pub fn write_site(
                         if let Some(parent) = to.parent() {
                             fs::create_dir_all(parent)?;
                         }
-                        fs::copy(from, to)?;
+                        fs::copy(&from, &to)?;
+                        if kind == FigureKind::Screenshot {
+                            copy_webp_copies(&from, &to, name)?;
+                        }
                     }
                 }
             }
@@ -198,6 +201,19 @@ pub fn write_site(
         fs::create_dir_all(&dir)?;
         fs::write(dir.join("index.json"), to_json(&doc_index(&of_lang))?)?;
         fs::write(dir.join("search.json"), to_json(&search_index(&of_lang))?)?;
+    }
+    Ok(())
+}
+
+/// Copies the WebP copies of the screenshot `name` (`from`, its PNG) that exist beside it to beside `to`.
+fn copy_webp_copies(from: &Path, to: &Path, name: &str) -> io::Result<()> {
+    let (Some(from_dir), Some(to_dir)) = (from.parent(), to.parent()) else {
+        return Ok(());
+    };
+    for copy in screenshot_files(name).iter().skip(1) {
+        if from_dir.join(copy).is_file() {
+            fs::copy(from_dir.join(copy), to_dir.join(copy))?;
+        }
     }
     Ok(())
 }

@@ -301,6 +301,26 @@ fn png_header() -> Vec<u8> {
     png_header_of(MIN_SCREENSHOT_WIDTH)
 }
 
+/// The first 30 bytes of a lossy WebP image of `width` × `height`.
+fn webp_header_of(width: u16, height: u16) -> Vec<u8> {
+    let mut bytes = b"RIFF\0\0\0\0WEBPVP8 \0\0\0\0\0\0\0\x9d\x01\x2a".to_vec();
+    bytes.extend_from_slice(&width.to_le_bytes());
+    bytes.extend_from_slice(&height.to_le_bytes());
+    bytes
+}
+
+/// The bytes of `file` of a screenshot [`png_header`] gives, with its two WebP copies as they should be
+/// (`x.png` 1000x1, `x.webp` 1000x1, `x-700.webp` 700x1).
+fn screenshot_file(file: &str) -> Result<Vec<u8>, String> {
+    Ok(if file.ends_with("-700.webp") {
+        webp_header_of(700, 1)
+    } else if file.ends_with(".webp") {
+        webp_header_of(1000, 1)
+    } else {
+        png_header()
+    })
+}
+
 #[test]
 fn screenshots_must_exist_and_be_valid_pngs() {
     assert_eq!(check_png(&png_header_of(2)), Ok((2, 1)));
@@ -314,29 +334,52 @@ fn screenshots_must_exist_and_be_valid_pngs() {
         page("en", "phases/x", "X", "screenshot: x\n", "Text.\n"),
         page("fr", "phases/x", "X", "screenshot: x\n", "Texte.\n"),
     ];
-    assert!(check_screenshots(&pages, |_, _| Ok(png_header())).is_empty());
-    let missing = check_screenshots(&pages, |lang, _| {
+    assert!(check_screenshots(&pages, |_, file| screenshot_file(file)).is_empty());
+    let missing = check_screenshots(&pages, |lang, file| {
         if lang == "fr" {
             Err("no such file".to_owned())
         } else {
-            Ok(png_header())
+            screenshot_file(file)
         }
     });
     assert_eq!(
         messages(&missing),
         vec!["screenshot public/screenshots/fr/x.png: no such file"]
     );
-    let narrow = check_screenshots(&pages, |lang, _| {
-        Ok(png_header_of(if lang == "fr" { 735 } else { 1040 }))
+    let narrow = check_screenshots(&pages, |lang, file| {
+        if lang == "fr" && file.ends_with(".png") {
+            Ok(png_header_of(735))
+        } else {
+            screenshot_file(file)
+        }
     });
     assert_eq!(
         messages(&narrow),
         vec!["screenshot public/screenshots/fr/x.png: 735 pixels wide, at least 1000 wanted: take it again with scripts/screenshots.mjs"]
     );
+    // WebP copies missing, or left from an older capture of another shape.
+    let copies = check_screenshots(&pages, |lang, file| match (lang, file) {
+        ("en", "x-700.webp") => Err("no such file".to_owned()),
+        ("fr", "x.webp") => Ok(webp_header_of(1000, 2)),
+        _ => screenshot_file(file),
+    });
+    assert_eq!(
+        messages(&copies),
+        vec![
+            "screenshot public/screenshots/en/x-700.webp: no such file: make the copies with node scripts/screenshots.mjs --webp",
+            "screenshot public/screenshots/fr/x.webp: 1000x2 pixels, 1000x1 wanted (a copy of an older capture): make the copies with node scripts/screenshots.mjs --webp",
+        ]
+    );
 
     let dir = scratch_dir("shots");
     std::fs::create_dir_all(dir.join("en")).expect("a folder");
-    std::fs::write(dir.join("en/x.png"), png_header()).expect("a file");
+    for file in ["x.png", "x.webp", "x-700.webp"] {
+        std::fs::write(
+            dir.join("en").join(file),
+            screenshot_file(file).expect("bytes"),
+        )
+        .expect("a file");
+    }
     std::fs::create_dir_all(dir.join("fr")).expect("a folder");
     std::fs::write(dir.join("fr/x.png"), b"not a png").expect("a file");
     let problems = messages(&docgen::validate(&pages, &dir, &dir));

@@ -6,6 +6,8 @@
 
 #[cfg(feature = "render")]
 pub mod front_matter;
+#[cfg(feature = "render")]
+mod images;
 mod index;
 #[cfg(feature = "render")]
 pub mod labels;

@@ -6,12 +6,13 @@
 //!    diagrams and `explains`.
 //! 2. [`check_required_pages`]: every doc id the analysis can emit has a page in every language.
 //! 3. [`check_screenshots`]: every screenshot named exists and is a valid PNG at least
-//!    [`MIN_SCREENSHOT_WIDTH`] pixels wide.
+//!    [`MIN_SCREENSHOT_WIDTH`] pixels wide, with its WebP copies.
 //! 4. [`check_diagrams`]: every diagram named exists and is an SVG that stands alone and scales
 //!    ([`check_svg`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub use super::images::{check_png, check_webp};
 use super::labels::LANGUAGES;
 use super::render::{FigureKind, DIAGRAM_WIDTH};
 use super::site::{DocProblem, SourcePage};
@@ -236,8 +237,25 @@ pub fn check_required_pages<'a>(
 /// a pull's statistics) were cut off; `scripts/screenshots.mjs` takes them 1,050 pixels wide, lines wrapped.
 pub const MIN_SCREENSHOT_WIDTH: u32 = 1000;
 
-/// Every screenshot a page shows must be a valid PNG at least [`MIN_SCREENSHOT_WIDTH`] pixels wide;
-/// `read(lang, name)` gives the bytes of `public/screenshots/<lang>/<name>.png`, or the reason it cannot.
+/// The width, in pixels, of the smaller WebP copy of every screenshot (`<name>-700.webp`), which a phone
+/// fetches instead of the PNG (`srcset`): about a phone's article at 1.75 device pixels per CSS pixel.
+pub const SMALL_SCREENSHOT_WIDTH: u32 = 700;
+
+/// The files of the screenshot `name` in its language's folder: the PNG, taken by `scripts/screenshots.mjs`
+/// and offered for download; its WebP copy at the same size; and its WebP copy
+/// [`SMALL_SCREENSHOT_WIDTH`] pixels wide.
+pub fn screenshot_files(name: &str) -> [String; 3] {
+    [
+        format!("{name}.png"),
+        format!("{name}.webp"),
+        format!("{name}-{SMALL_SCREENSHOT_WIDTH}.webp"),
+    ]
+}
+
+/// Every screenshot a page shows must be a valid PNG at least [`MIN_SCREENSHOT_WIDTH`] pixels wide, with
+/// its two WebP copies ([`screenshot_files`]) of its own shape: a copy left from an earlier capture is
+/// found by its size. `read(lang, file)` gives the bytes of `public/screenshots/<lang>/<file>`, or the
+/// reason it cannot.
 pub fn check_screenshots(
     pages: &[SourcePage],
     read: impl Fn(&str, &str) -> Result<Vec<u8>, String>,
@@ -249,24 +267,58 @@ pub fn check_screenshots(
             if !checked.insert((page.lang.as_str(), name.as_str())) {
                 continue;
             }
-            let file = format!("public/screenshots/{}/{name}.png", page.lang);
-            let verdict = read(&page.lang, name)
-                .and_then(|bytes| check_png(&bytes))
-                .and_then(|(width, _)| {
-                    if width >= MIN_SCREENSHOT_WIDTH {
-                        Ok(())
-                    } else {
-                        Err(format!(
-                            "{width} pixels wide, at least {MIN_SCREENSHOT_WIDTH} wanted: take it again with scripts/screenshots.mjs"
-                        ))
-                    }
-                });
-            if let Err(reason) = verdict {
+            let [png, full, small] = screenshot_files(name);
+            let mut problem = |file: &str, reason: String| {
                 problems.push(DocProblem {
                     file: page.file.clone(),
                     line: 0,
-                    message: format!("screenshot {file}: {reason}"),
+                    message: format!(
+                        "screenshot public/screenshots/{}/{file}: {reason}",
+                        page.lang
+                    ),
                 });
+            };
+            let size = read(&page.lang, &png).and_then(|bytes| check_png(&bytes));
+            let (width, height) = match size {
+                Ok((width, _)) if width < MIN_SCREENSHOT_WIDTH => {
+                    problem(&png, format!(
+                        "{width} pixels wide, at least {MIN_SCREENSHOT_WIDTH} wanted: take it again with scripts/screenshots.mjs"
+                    ));
+                    continue;
+                }
+                Ok(size) => size,
+                Err(reason) => {
+                    problem(&png, reason);
+                    continue;
+                }
+            };
+            let small_height = (u64::from(height) * u64::from(SMALL_SCREENSHOT_WIDTH)
+                + u64::from(width) / 2)
+                / u64::from(width);
+            for (file, wanted) in [
+                (&full, (width, height)),
+                (&small, (SMALL_SCREENSHOT_WIDTH, small_height as u32)),
+            ] {
+                let verdict = read(&page.lang, file)
+                    .and_then(|bytes| check_webp(&bytes))
+                    .and_then(|found| {
+                        if found == wanted {
+                            Ok(())
+                        } else {
+                            Err(format!(
+                                "{}x{} pixels, {}x{} wanted (a copy of an older capture)",
+                                found.0, found.1, wanted.0, wanted.1
+                            ))
+                        }
+                    });
+                if let Err(reason) = verdict {
+                    problem(
+                        file,
+                        format!(
+                            "{reason}: make the copies with node scripts/screenshots.mjs --webp"
+                        ),
+                    );
+                }
             }
         }
     }
@@ -412,40 +464,6 @@ fn has_event_attribute(lower: &str) -> bool {
             && letters > 0
             && rest[letters..].starts_with('=')
     })
-}
-
-/// The PNG signature.
-const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
-
-/// The width and height of a PNG, after checking its signature and its `IHDR` chunk (length 13, first,
-/// non-zero size, a known bit depth and colour type).
-pub fn check_png(bytes: &[u8]) -> Result<(u32, u32), String> {
-    if bytes.get(..8) != Some(&PNG_SIGNATURE[..]) {
-        return Err("not a PNG (bad signature)".to_owned());
-    }
-    let header = bytes.get(8..33).ok_or("truncated PNG (no IHDR chunk)")?;
-    let be = |at: usize| {
-        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
-    };
-    if be(0) != 13 || &header[4..8] != b"IHDR" {
-        return Err("the first chunk is not a 13-byte IHDR".to_owned());
-    }
-    let (width, height, depth, colour) = (be(8), be(12), header[16], header[17]);
-    if width == 0 || height == 0 {
-        return Err(format!("empty image ({width}x{height})"));
-    }
-    let valid_depth = match colour {
-        0 => matches!(depth, 1 | 2 | 4 | 8 | 16),
-        3 => matches!(depth, 1 | 2 | 4 | 8),
-        2 | 4 | 6 => matches!(depth, 8 | 16),
-        _ => false,
-    };
-    if !valid_depth {
-        return Err(format!(
-            "invalid bit depth {depth} for colour type {colour}"
-        ));
-    }
-    Ok((width, height))
 }
 
 #[cfg(test)]
