@@ -12,14 +12,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use pipelens_core::config::{process_config, PipelineParameter, ProcessedConfig, Span};
 
-use crate::components::config::source::{scroll_top_for, visible_lines};
+use crate::components::config::source::{scroll_top_for, visible_lines, LINE_HEIGHT};
 use crate::format::fill;
 use crate::i18n::{t, use_lang, Msg};
 use crate::routes::doc_href;
 use crate::state::config::ConfigState;
-
-/// The height of a processed line in pixels; `style/config.css` gives `.processed-line` the same.
-const LINE_HEIGHT: f64 = 20.0;
 
 /// The processed view, with its pipeline parameters form and its notes.
 #[component]

@@ -12,8 +12,9 @@ use crate::i18n::{t, Msg};
 use crate::state::config::{Analysis, ConfigState};
 use crate::state::config_tokens::token_class;
 
-/// The height of a line in pixels; `style/config.css` gives `.source-line` the same.
-const LINE_HEIGHT: f64 = 20.0;
+/// The height of a line in pixels, of the source and of the processed view (`processed.rs`), which
+/// scrolls the same way; `style/config.css` gives `.source-line` and `.processed-line` the same.
+pub(crate) const LINE_HEIGHT: f64 = 20.0;
 /// How many lines are drawn above and below the visible ones.
 const MARGIN_LINES: usize = 40;
 

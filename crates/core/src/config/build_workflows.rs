@@ -7,7 +7,8 @@ use super::model::{
 use super::parts::{PartKind, PartSubject};
 use super::tree::Node;
 
-/// The keys of a workflow job entry that are not arguments of the job.
+/// The keys of a workflow job entry that CircleCI reads itself, not arguments of the job: the one list
+/// the model, `unknown-key`, the parameter rules (`rules/invocations.rs`) and processing share.
 pub(crate) const WORKFLOW_JOB_KEYS: &[&str] = &[
     "requires",
     "name",

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::super::build_workflows::WORKFLOW_JOB_KEYS;
 use super::super::span::Span;
 use super::super::tree::Node;
 use super::condition::decide;
@@ -12,18 +13,19 @@ use super::out::{Out, OutKey, OutValue};
 use super::substitute::Scope;
 use super::{LineNote, ProcessMessage, Processor};
 
-/// The keys of a workflow job entry that belong to the workflow; every other key is an argument.
-const WORKFLOW_JOB_KEYS: &[&str] = &[
-    "requires",
-    "context",
-    "filters",
-    "type",
-    "serial-group",
-    "override-with",
-    "when",
-    "max_auto_reruns",
-    "auto_rerun_delay",
-];
+/// Keys some configurations write on a workflow job entry beside CircleCI's own
+/// ([`WORKFLOW_JOB_KEYS`]): `unknown-key` reports them, and processing keeps them as written rather than
+/// passing them to the job as arguments.
+const ALSO_KEPT_KEYS: &[&str] = &["when", "max_auto_reruns", "auto_rerun_delay"];
+
+/// The keys of a workflow job entry that processing writes itself, so does not copy: the name it gives
+/// each job, the matrix it expands, and the steps it places around the job's own.
+const WRITTEN_BY_PROCESSING: &[&str] = &["name", "matrix", "pre-steps", "post-steps"];
+
+/// Whether `key`, on a workflow job entry, is the entry's own rather than an argument of the job.
+fn is_entry_key(key: &str) -> bool {
+    WORKFLOW_JOB_KEYS.contains(&key) || ALSO_KEPT_KEYS.contains(&key)
+}
 
 /// The most jobs one matrix may create before processing stops expanding it (CircleCI's own limit is
 /// far lower).
@@ -141,10 +143,7 @@ impl Processor<'_> {
                 .unwrap_or_else(|| matrix_name(&job, values));
             let mut arguments: Vec<(OutKey, Out)> = fields
                 .iter()
-                .filter(|(key, _)| {
-                    !WORKFLOW_JOB_KEYS.contains(&key.text.as_str())
-                        && !matches!(key.text.as_str(), "name" | "pre-steps" | "post-steps")
-                })
+                .filter(|(key, _)| !is_entry_key(&key.text))
                 .cloned()
                 .collect();
             let mut sorted: Vec<_> = values.iter().collect();
@@ -183,7 +182,9 @@ impl Processor<'_> {
             .is_none_or(|t| t == "build");
         let mut kept: Vec<(OutKey, Out)> = fields
             .iter()
-            .filter(|(key, _)| WORKFLOW_JOB_KEYS.contains(&key.text.as_str()))
+            .filter(|(key, _)| {
+                is_entry_key(&key.text) && !WRITTEN_BY_PROCESSING.contains(&key.text.as_str())
+            })
             .cloned()
             .collect();
         let mut note = None;

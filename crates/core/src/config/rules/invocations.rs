@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use super::step_nodes;
+use crate::config::build_workflows::WORKFLOW_JOB_KEYS;
 use crate::config::tree::Node;
 
 /// What is used.
@@ -46,20 +47,6 @@ pub(crate) struct Invocation<'a> {
     /// The parameters a `matrix` gives, with the sequence of their values.
     pub(crate) matrix: Vec<(&'a str, &'a Node)>,
 }
-
-/// The keys of a workflow's job entry that are not arguments of the job.
-const WORKFLOW_JOB_KEYS: &[&str] = &[
-    "requires",
-    "name",
-    "context",
-    "filters",
-    "type",
-    "matrix",
-    "pre-steps",
-    "post-steps",
-    "serial-group",
-    "override-with",
-];
 
 /// Every use, with its arguments, of a job, command or executor defined in this configuration.
 pub(crate) fn invocations(root: &Node) -> Vec<Invocation<'_>> {
