@@ -3,11 +3,25 @@
 
 use super::lines::LogLines;
 
+/// The shells a Windows executor names in its shebang, without a path (`#!powershell.exe
+/// -ExecutionPolicy Bypass`, `#!bash.exe -eo pipefail`).
+const WINDOWS_SHELLS: &[&str] = &["powershell.exe", "pwsh", "bash.exe", "cmd.exe"];
+
 /// Whether `line` is the shebang CircleCI prints at the top of a run step (`#!/bin/bash -eo
-/// pipefail`, `#!/bin/sh`...). A shebang whose `#` a markdown renderer ate (`!/bin/bash`) counts too.
+/// pipefail`, `#!/bin/sh`, on Windows `#!powershell.exe ...`). A shebang whose `#` a markdown renderer
+/// ate (`!/bin/bash`) counts too, and so does the job page's copy of 2018–2020, which printed the step's
+/// command as `$ #!/bin/bash -eo pipefail` over its script, indented.
 pub(crate) fn is_shebang(line: &str) -> bool {
     let text = line.trim();
-    text.starts_with("#!/") || text.starts_with("!/bin/") || text.starts_with("!/usr/bin/")
+    let text = text.strip_prefix("$ ").unwrap_or(text);
+    text.starts_with("#!/")
+        || text.starts_with("!/bin/")
+        || text.starts_with("!/usr/bin/")
+        || text.strip_prefix("#!").is_some_and(|shell| {
+            WINDOWS_SHELLS
+                .iter()
+                .any(|name| shell.split_whitespace().next() == Some(*name))
+        })
 }
 
 /// The command a run step runs, read from the line after its shebang: CircleCI names an unnamed
@@ -121,7 +135,12 @@ mod tests {
         assert!(is_shebang("#!/bin/bash -eo pipefail"));
         assert!(is_shebang("  #!/bin/sh"));
         assert!(is_shebang("!/bin/bash -eo pipefail"));
+        assert!(is_shebang("$ #!/bin/bash -eo pipefail"));
+        assert!(is_shebang("#!powershell.exe -ExecutionPolicy Bypass"));
+        assert!(is_shebang("#!bash.exe -eo pipefail"));
         assert!(!is_shebang("# a comment"));
+        assert!(!is_shebang("#!important note"));
+        assert!(!is_shebang("$ ls"));
         assert!(!is_shebang("bash"));
     }
 

@@ -283,6 +283,11 @@ pub(crate) fn image(evidence: &Evidence<'_>) -> Vec<CauseArg> {
         if let Some(rest) = text.split_once("manifest for ").map(|(_, rest)| rest) {
             return Some(first_word(rest));
         }
+        if let Some((before, _)) = text.split_once(" targets wrong architecture") {
+            if let Some((_, image)) = before.rsplit_once("docker image ") {
+                return Some(first_word(image));
+            }
+        }
         if let Some(rest) = text
             .split_once("pull access denied for ")
             .map(|(_, rest)| rest)
@@ -508,16 +513,44 @@ pub(crate) fn host(evidence: &Evidence<'_>) -> Vec<CauseArg> {
         .collect()
 }
 
-/// The command of `/bin/bash: line 3: ruff: command not found` or `/bin/sh: 1: ruff: not found`.
+/// The command of `/bin/bash: line 3: ruff: command not found`, `/bin/sh: 1: ruff: not found`,
+/// `/bin/bash: ./deploy.sh: No such file or directory`, PowerShell's `The term 'npm' is not recognized
+/// as the name of a cmdlet, ...`, or the agent's `failed to start cmd: exec: "/bin/bash": file does not
+/// exist`.
 pub(crate) fn missing_command(evidence: &Evidence<'_>) -> Vec<CauseArg> {
     let command = evidence.hit_texts().find_map(|text| {
+        for (opening, closing) in [("The term '", "'"), ("failed to start cmd: exec: \"", "\"")] {
+            if let Some((_, rest)) = text.split_once(opening) {
+                return rest.split_once(closing).map(|(name, _)| name);
+            }
+        }
         let rest = text
             .strip_suffix(": command not found")
-            .or_else(|| text.strip_suffix(": not found"))?;
+            .or_else(|| text.strip_suffix(": not found"))
+            .or_else(|| text.strip_suffix(": No such file or directory"))?;
         rest.rsplit(": ").next()
     });
     command
         .and_then(|command| arg(ArgName::Command, command))
+        .into_iter()
+        .chain(exit_code(evidence))
+        .collect()
+}
+
+/// The path of `cat: out.txt: No such file or directory`, `/bin/bash: line 0: cd: ./src/api: No such
+/// file or directory` or `ls: cannot access 'dist': No such file or directory`.
+pub(crate) fn absent_path(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let path = evidence.hit_texts().find_map(|text| {
+        let (_, path) = text
+            .strip_suffix(": No such file or directory")?
+            .rsplit_once(": ")?;
+        let quoted = ['\'', '"', '‘', '’', '`']
+            .iter()
+            .find_map(|quote| path.split_once(*quote))
+            .and_then(|(_, rest)| rest.split(['\'', '"', '’', '`']).next());
+        Some(quoted.unwrap_or_else(|| path.rsplit(' ').next().unwrap_or(path)))
+    });
+    path.and_then(|path| arg(ArgName::Path, path))
         .into_iter()
         .chain(exit_code(evidence))
         .collect()

@@ -9,10 +9,11 @@ use serde::Serialize;
 use super::args::{self, ArgReader, LinePicker};
 use super::checks::{
     always, broken_bash_env, command_not_found, coverage_does_not_meet, coverage_not_met,
-    coverage_not_reached, errno_of_a_tool, eslint_problems, generic_host_failure, http_request,
-    invalid_key, killed_by_the_kernel, lint_found_errors, manifest_not_found, mypy_error,
-    node_module_missing, not_a_pull, not_file_watchers, not_in_spin_up, not_on_plan, npm_prefixed,
-    pipfile_out_of_date, refused_in_spin_up, resource_class_refused, rubocop_offenses,
+    coverage_not_reached, docker_socket_missing, errno_of_a_tool, eslint_problems,
+    generic_host_failure, http_request, invalid_key, killed_by_the_kernel, lint_found_errors,
+    manifest_not_found, missing_path, mypy_error, node_module_missing, not_a_pull,
+    not_file_watchers, not_in_spin_up, not_on_plan, npm_prefixed, pipfile_out_of_date,
+    program_path_missing, refused_in_spin_up, resource_class_refused, rubocop_offenses,
     script_permission_denied, sh_not_found, unsupported_machine_image, unsupported_remote_docker,
     whole_line,
 };
@@ -349,6 +350,8 @@ causes! {
     CommandNotFound => "command-not-found", Failure, 25, Shell;
     /// A file was run that is not executable.
     NotExecutable => "not-executable", Failure, 26, Shell;
+    /// A command needed a file or directory that is not there.
+    PathNotFound => "path-not-found", Failure, 38, Alone;
     /// A lock file no longer matches the dependencies it locks.
     LockfileOutOfDate => "lockfile-out-of-date", Failure, 20, Alone;
     /// npm could not resolve the dependency tree.
@@ -580,7 +583,8 @@ impl CauseId {
                 const {
                     &[
                         anywhere("no matching manifest for"),
-                        anywhere("image targets wrong architecture"),
+                        // `WARNING: docker image cimg/x:1 targets wrong architecture (found arm64 ...)`.
+                        anywhere("targets wrong architecture"),
                     ]
                 },
                 args::image,
@@ -821,7 +825,14 @@ impl CauseId {
                 args::test_results_file,
             ),
             C::DockerDaemonUnavailable => any(
-                const { &[anywhere("Cannot connect to the Docker daemon")] },
+                const {
+                    &[
+                        anywhere("Cannot connect to the Docker daemon"),
+                        // Docker clients before 1.13.
+                        anywhere("Is your docker daemon up and running?"),
+                        checked("dial unix /var/run/docker.sock", docker_socket_missing),
+                    ]
+                },
                 args::nothing,
             ),
             C::DockerLoginFailed => commands(
@@ -877,6 +888,8 @@ impl CauseId {
                         checked("context deadline exceeded", http_request),
                         anywhere("Could not connect to "),
                         anywhere("Failed to connect to "),
+                        // A registry failing (500, 502, 503) while an image is pulled.
+                        anywhere("received unexpected HTTP status: 5"),
                     ]
                 },
                 args::host,
@@ -887,6 +900,11 @@ impl CauseId {
                     &[
                         checked(": command not found", command_not_found),
                         checked(": not found", sh_not_found),
+                        checked(": No such file or directory", program_path_missing),
+                        // PowerShell, on Windows executors.
+                        anywhere("is not recognized as the name of a cmdlet"),
+                        // The step's own shell is missing (`shell: /bin/bash` on Windows).
+                        start("failed to start cmd: exec: "),
                     ]
                 },
                 exit_codes: &[127],
@@ -908,6 +926,10 @@ impl CauseId {
                 args: args::not_executable,
                 line: None,
             },
+            C::PathNotFound => commands(
+                const { &[checked(": No such file or directory", missing_path)] },
+                args::absent_path,
+            ),
             C::LockfileOutOfDate => any(
                 const {
                     &[

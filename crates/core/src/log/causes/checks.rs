@@ -110,23 +110,84 @@ pub(crate) fn command_not_found(line: &LineContext<'_>) -> bool {
     line.at > 0
 }
 
-/// `/bin/sh: 1: foo: not found` (dash) or `/bin/sh: foo: not found` (busybox).
+/// `/bin/sh: 1: foo: not found` (dash), `/bin/sh: foo: not found` (busybox), and dash running a script:
+/// `./build.sh: 47: ./build.sh: g++: not found` (the script, its line, the script again, the command).
 pub(crate) fn sh_not_found(line: &LineContext<'_>) -> bool {
+    if !line.rest().trim().is_empty() {
+        return false;
+    }
+    let numbered = |part: &str| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit());
+    let command = |part: &str| !part.is_empty() && !part.contains(' ');
+    let parts: Vec<&str> = line.before().split(": ").collect();
+    match parts.as_slice() {
+        [shell, name] => shell.ends_with("sh") && command(name),
+        [shell, number, name] => shell.ends_with("sh") && numbered(number) && command(name),
+        [script, number, again, name] => {
+            script == again && !script.contains(' ') && numbered(number) && command(name)
+        }
+        _ => false,
+    }
+}
+
+/// The shell prefix of a line, and the place in the script after it: `/bin/bash: line 3: `, `bash: `,
+/// `/bin/sh: 1: `; `None` when the line does not start with a shell.
+fn after_the_shell(before: &str) -> Option<&str> {
+    let rest = [
+        "/bin/bash: ",
+        "/bin/sh: ",
+        "/usr/bin/env: ",
+        "bash: ",
+        "sh: ",
+    ]
+    .iter()
+    .find_map(|shell| before.strip_prefix(shell))?;
+    Some(match rest.split_once(": ") {
+        Some((place, after))
+            if place.starts_with("line ") || place.bytes().all(|byte| byte.is_ascii_digit()) =>
+        {
+            after
+        }
+        _ => rest,
+    })
+}
+
+/// The shell could not find the program it was told to run by its path:
+/// `/bin/bash: ./deploy.sh: No such file or directory`, `/bin/bash: line 1: bin/ci: No such file or
+/// directory` (exit code 127); not a tool's missing argument (`cat: x: No such file or directory`).
+pub(crate) fn program_path_missing(line: &LineContext<'_>) -> bool {
+    line.rest().trim().is_empty()
+        && after_the_shell(line.before())
+            .is_some_and(|path| !path.is_empty() && !path.contains(' ') && !path.contains(": "))
+}
+
+/// A command that needed a file or directory that is not there: `cat: out.txt: No such file or
+/// directory`, `/bin/bash: line 0: cd: ./src/api: No such file or directory`, `ls: cannot access
+/// 'dist': No such file or directory`; not the shell missing the program itself
+/// ([`program_path_missing`]), nor a broken `$BASH_ENV`, nor npm's own `ENOENT` report.
+pub(crate) fn missing_path(line: &LineContext<'_>) -> bool {
     let before = line.before();
-    let mut parts = before.splitn(3, ": ");
-    let shell = parts.next().unwrap_or("");
-    let second = parts.next().unwrap_or("");
-    let third = parts.next();
-    let numbered = !second.is_empty() && second.bytes().all(|byte| byte.is_ascii_digit());
-    let command = if numbered {
-        third.unwrap_or("")
-    } else {
-        second
+    if !line.rest().trim().is_empty()
+        || before.contains(".bash_env")
+        || before.starts_with("npm ")
+        || program_path_missing(line)
+    {
+        return false;
+    }
+    let Some((tool, path)) = before.rsplit_once(": ") else {
+        return false;
     };
-    shell.ends_with("sh")
-        && !command.is_empty()
-        && !command.contains(' ')
-        && line.rest().trim().is_empty()
+    let tool = tool.rsplit(": ").next().unwrap_or(tool);
+    let named_by_a_tool = !path.is_empty() && !tool.is_empty() && !tool.contains(' ');
+    let quoted_by_a_tool = ["cannot access ", "cannot stat ", "cannot open "]
+        .iter()
+        .any(|words| path.starts_with(words));
+    named_by_a_tool || quoted_by_a_tool
+}
+
+/// `Post http:///var/run/docker.sock/...: dial unix /var/run/docker.sock: no such file or directory`
+/// (no Docker engine), not `... connect: permission denied` (an engine the user may not use).
+pub(crate) fn docker_socket_missing(line: &LineContext<'_>) -> bool {
+    !line.text.contains("permission denied")
 }
 
 /// The shell refusing to run a file: `/bin/bash: line 1: ./deploy.sh: Permission denied`, `sh: 1:

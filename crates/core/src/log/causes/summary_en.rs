@@ -225,6 +225,13 @@ pub(crate) fn summary(cause: &Cause) -> String {
             with(cause, A::Command, " {}"),
             with(cause, A::ExitCode, " (exit code {})")
         ),
+        C::PathNotFound => format!(
+            "A command needed {}, which is not there{}.",
+            cause
+                .arg(A::Path)
+                .map_or("a file or directory".to_owned(), |path| format!("the path {path}")),
+            with(cause, A::ExitCode, " (exit code {})")
+        ),
         C::NotExecutable => format!(
             "{} could not be run: it is not executable{}.",
             cause.arg(A::File).unwrap_or("A file"),

@@ -236,6 +236,13 @@ pub(crate) fn summary(cause: &Cause) -> String {
             quoted(cause, A::Command, " "),
             with(cause, A::ExitCode, " (code de sortie {})")
         ),
+        C::PathNotFound => format!(
+            "Une commande avait besoin {}, qui n’existe pas{}.",
+            cause
+                .arg(A::Path)
+                .map_or("d’un fichier ou d’un dossier".to_owned(), |path| format!("du chemin {}", q(path))),
+            with(cause, A::ExitCode, " (code de sortie {})")
+        ),
         C::NotExecutable => format!(
             "{} n’a pas pu être lancé\u{a0}: il n’est pas exécutable{}.",
             cause.arg(A::File).unwrap_or("Un fichier"),

@@ -162,3 +162,101 @@ fn the_most_specific_cause_comes_first() {
     assert_eq!(found[0].0, CauseId::OutOfMemory, "{found:?}");
     assert!(found[0].1.contains("Killed"));
 }
+
+/// The causes of a run step with `command` and `output`, ending with exit code `code`, and the command
+/// or path each names.
+fn step_causes(output: &str, code: u8) -> Vec<(CauseId, Option<String>)> {
+    let text = format!(
+        "Build\n#!/bin/bash -eo pipefail\n./ci.sh\n\n{output}\n\nExited with code exit status {code}\nCircleCI received exit code {code}\n"
+    );
+    parse_log(&text)
+        .phases
+        .iter()
+        .flat_map(|phase| phase.causes.iter())
+        .map(|cause| {
+            let named = cause
+                .arg(ArgName::Command)
+                .or_else(|| cause.arg(ArgName::Path))
+                .map(str::to_owned);
+            (cause.id, named)
+        })
+        .collect()
+}
+
+#[test]
+fn a_program_the_shell_cannot_find_by_its_path_is_a_command_not_found() {
+    for line in [
+        "/bin/bash: ./deploy.sh: No such file or directory",
+        "/bin/bash: line 1: ./deploy.sh: No such file or directory",
+    ] {
+        assert_eq!(
+            step_causes(line, 127),
+            vec![(CauseId::CommandNotFound, Some("./deploy.sh".to_owned()))],
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_path_a_command_needed_is_named() {
+    for (line, path) in [
+        (
+            "/bin/bash: line 0: cd: ./src/api: No such file or directory",
+            "./src/api",
+        ),
+        (
+            "cat: .ci-temp/skip_ci: No such file or directory",
+            ".ci-temp/skip_ci",
+        ),
+        (
+            "ls: cannot access 'dist': No such file or directory",
+            "dist",
+        ),
+        (
+            "cp: cannot stat ‘build/app.jar’: No such file or directory",
+            "build/app.jar",
+        ),
+    ] {
+        assert_eq!(
+            step_causes(line, 1),
+            vec![(CauseId::PathNotFound, Some(path.to_owned()))],
+            "{line}"
+        );
+    }
+    // A broken $BASH_ENV and npm's own report are other stories.
+    let bash_env = step_causes(
+        "cat: /tmp/.bash_env-6391e7-0-build: No such file or directory",
+        1,
+    );
+    assert!(
+        !bash_env.iter().any(|(id, _)| *id == CauseId::PathNotFound),
+        "{bash_env:?}"
+    );
+    let npm = step_causes(
+        "npm ERR! enoent ENOENT: no such file or directory, open 'package.json'",
+        1,
+    );
+    assert!(
+        !npm.iter().any(|(id, _)| *id == CauseId::PathNotFound),
+        "{npm:?}"
+    );
+}
+
+#[test]
+fn dash_and_powershell_say_command_not_found_their_own_way() {
+    assert_eq!(
+        step_causes("./build.sh: 47: ./build.sh: g++: not found", 127),
+        vec![(CauseId::CommandNotFound, Some("g++".to_owned()))]
+    );
+    assert_eq!(
+        step_causes("/bin/sh: 1: yarn: not found", 127),
+        vec![(CauseId::CommandNotFound, Some("yarn".to_owned()))]
+    );
+    let powershell = "npm : The term 'npm' is not recognized as the name of a cmdlet, function, script file, or operable program.";
+    assert_eq!(
+        step_causes(powershell, 1),
+        vec![(CauseId::CommandNotFound, Some("npm".to_owned()))]
+    );
+    // Two different scripts: not dash's form, so no command is read from it.
+    assert!(step_causes("./a.sh: 3: ./b.sh: g++: not found", 1).is_empty());
+}
