@@ -28,6 +28,7 @@ mod errors;
 mod extract;
 mod facts;
 mod failure;
+mod glued_output;
 mod json;
 mod lines;
 mod local_execute;

@@ -13,6 +13,7 @@
 use std::ops::Range;
 
 use super::extract::extract;
+use super::glued_output::glued_run_output;
 use super::lines::LogLines;
 use super::progress::{Progress, LINES_PER_REPORT};
 use super::report::{LogFormat, Phase, PhaseStatus, Recognition};
@@ -104,15 +105,28 @@ pub(crate) fn build_phases_with_progress(
         let end = markers
             .get(position + 1)
             .map_or(lines.len(), |next| next.line);
-        let range = marker.line..end;
         let (title, skipped) = split_skipped(&marker.title);
         let naming = name_titled(lines, title, marker.line + 1..end);
+        let glued = naming
+            .phase
+            .and_then(|phase| glued_run_output(lines, phase, marker.line + 1..end));
         pieces.push(Piece {
-            range,
+            range: marker.line..glued.unwrap_or(end),
             naming,
             duration_ms: marker.duration_ms,
             skipped,
         });
+        if let Some(start) = glued {
+            for range in split_untitled(lines, start..end) {
+                let naming = name_untitled(lines, range.clone(), format, false);
+                pieces.push(Piece {
+                    range,
+                    naming,
+                    duration_ms: None,
+                    skipped: false,
+                });
+            }
+        }
     }
     let mut next_report = LINES_PER_REPORT;
     let phases: Vec<Phase> = pieces

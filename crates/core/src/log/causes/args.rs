@@ -537,6 +537,18 @@ pub(crate) fn missing_command(evidence: &Evidence<'_>) -> Vec<CauseArg> {
         .collect()
 }
 
+/// The address of the engine in `Cannot connect to the Docker daemon at tcp://127.0.0.1:59249. Is the
+/// docker daemon running?`, when the line names one.
+pub(crate) fn docker_daemon(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let host = evidence.hit_texts().find_map(|text| {
+        let (_, rest) = text.split_once("Cannot connect to the Docker daemon at ")?;
+        Some(first_word(rest).trim_end_matches(['.', ',']))
+    });
+    host.and_then(|host| arg(ArgName::Host, host))
+        .into_iter()
+        .collect()
+}
+
 /// The path of `cat: out.txt: No such file or directory`, `/bin/bash: line 0: cd: ./src/api: No such
 /// file or directory` or `ls: cannot access 'dist': No such file or directory`.
 pub(crate) fn absent_path(evidence: &Evidence<'_>) -> Vec<CauseArg> {

@@ -12,10 +12,10 @@ use super::checks::{
     coverage_not_reached, docker_socket_missing, errno_of_a_tool, eslint_problems,
     generic_host_failure, http_request, invalid_key, killed_by_the_kernel, lint_found_errors,
     manifest_not_found, missing_path, mypy_error, node_module_missing, not_a_pull,
-    not_file_watchers, not_in_spin_up, not_on_plan, npm_prefixed, pipfile_out_of_date,
-    program_path_missing, refused_in_spin_up, resource_class_refused, rubocop_offenses,
-    script_permission_denied, sh_not_found, unsupported_machine_image, unsupported_remote_docker,
-    whole_line,
+    not_concurrent_files, not_file_watchers, not_in_spin_up, not_on_plan, npm_prefixed,
+    pipfile_out_of_date, program_path_missing, refused_in_spin_up, resource_class_refused,
+    rubocop_offenses, script_permission_denied, sh_not_found, unsupported_machine_image,
+    unsupported_remote_docker, whole_line,
 };
 use super::tests_named;
 use crate::phases::{KnownPhase, PhaseKind};
@@ -801,7 +801,8 @@ impl CauseId {
                 &[ATTACH],
                 const {
                     &[
-                        start("Error applying workspace layer"),
+                        // Not the line that closes a concurrent-files report: that cause is named above.
+                        start_checked("Error applying workspace layer", not_concurrent_files),
                         start("Error downloading workspace layer"),
                         anywhere("Error extracting tarball"),
                     ]
@@ -833,7 +834,7 @@ impl CauseId {
                         checked("dial unix /var/run/docker.sock", docker_socket_missing),
                     ]
                 },
-                args::nothing,
+                args::docker_daemon,
             ),
             C::DockerLoginFailed => commands(
                 const {

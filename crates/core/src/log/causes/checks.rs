@@ -184,6 +184,12 @@ pub(crate) fn missing_path(line: &LineContext<'_>) -> bool {
     named_by_a_tool || quoted_by_a_tool
 }
 
+/// `Error applying workspace layer for job ...: Concurrent upstream jobs persisted the same file(s)` says
+/// no more than the report above it, which has its own cause.
+pub(crate) fn not_concurrent_files(line: &LineContext<'_>) -> bool {
+    !line.text.contains("Concurrent upstream jobs")
+}
+
 /// `Post http:///var/run/docker.sock/...: dial unix /var/run/docker.sock: no such file or directory`
 /// (no Docker engine), not `... connect: permission denied` (an engine the user may not use).
 pub(crate) fn docker_socket_missing(line: &LineContext<'_>) -> bool {

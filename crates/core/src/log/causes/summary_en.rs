@@ -50,6 +50,11 @@ pub(crate) fn is_local(host: &str) -> bool {
     matches!(name, "localhost" | "127.0.0.1" | "0.0.0.0")
 }
 
+/// Whether a Docker engine's address (`tcp://127.0.0.1:59249`) is this container.
+pub(crate) fn on_this_container(host: &str) -> bool {
+    is_local(host.strip_prefix("tcp://").unwrap_or(host))
+}
+
 /// The sentence, in English.
 pub(crate) fn summary(cause: &Cause) -> String {
     use ArgName as A;
@@ -202,7 +207,12 @@ pub(crate) fn summary(cause: &Cause) -> String {
             "CircleCI could not read the test results{}: they are not JUnit XML it accepts.",
             with(cause, A::File, " in {}")
         ),
-        C::DockerDaemonUnavailable => "docker has no engine to talk to: the job needs setup_remote_docker, or a machine executor.".to_owned(),
+        C::DockerDaemonUnavailable => match cause.arg(A::Host) {
+            Some(host) if on_this_container(host) => format!(
+                "docker was pointed at an engine on this container ({host}), where none runs: with setup_remote_docker the engine is on another machine, so use the DOCKER_HOST CircleCI sets, or a machine executor."
+            ),
+            _ => "docker has no engine to talk to: the job needs setup_remote_docker, or a machine executor.".to_owned(),
+        },
         C::DockerLoginFailed => format!(
             "docker login was refused{}: the user name or the password (token) is wrong or empty.",
             with(cause, A::Host, " by {}")

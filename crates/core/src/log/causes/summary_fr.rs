@@ -213,7 +213,12 @@ pub(crate) fn summary(cause: &Cause) -> String {
             "CircleCI n’a pas pu lire les résultats de tests{}\u{a0}: ce n’est pas du JUnit XML qu’il accepte.",
             with(cause, A::File, " de {}")
         ),
-        C::DockerDaemonUnavailable => "docker n’a aucun moteur à qui parler\u{a0}: le job a besoin de setup_remote_docker, ou d’un exécuteur machine.".to_owned(),
+        C::DockerDaemonUnavailable => match cause.arg(A::Host) {
+            Some(host) if super::summary_en::on_this_container(host) => format!(
+                "docker a été dirigé vers un moteur sur ce conteneur ({host}), où aucun ne tourne\u{a0}: avec setup_remote_docker, le moteur est sur une autre machine\u{a0}; utilisez le DOCKER_HOST que CircleCI définit, ou un exécuteur machine."
+            ),
+            _ => "docker n’a aucun moteur à qui parler\u{a0}: le job a besoin de setup_remote_docker, ou d’un exécuteur machine.".to_owned(),
+        },
         C::DockerLoginFailed => format!(
             "docker login a été refusé{}\u{a0}: le nom d’utilisateur ou le mot de passe (jeton) est faux ou vide.",
             with(cause, A::Host, " par {}")

@@ -260,3 +260,11 @@ fn dash_and_powershell_say_command_not_found_their_own_way() {
     // Two different scripts: not dash's form, so no command is read from it.
     assert!(step_causes("./a.sh: 3: ./b.sh: g++: not found", 1).is_empty());
 }
+
+#[test]
+fn a_concurrent_files_report_is_one_cause_not_two() {
+    // CircleCI-Public/orb-tools-orb issue 195: the report, then the line that closes it.
+    let text = "Attaching workspace\nDownloading workspace layers\n  workspaces/ed1e4069/0/104.tar.gz - 7.5 kB\nTotal size downloaded: 9.2 KiB\nApplying workspace layers\n  587e1c44-1efc-441a-8feb-5ee64dde4570\nConcurrent upstream jobs persisted the same file(s) into the workspace:\n  - orb.yml\n\nError applying workspace layer for job 587e1c44-1efc-441a-8feb-5ee64dde4570: Concurrent upstream jobs persisted the same file(s)\n";
+    let found: Vec<CauseId> = causes_of(text).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(found, vec![CauseId::WorkspaceConcurrentFiles]);
+}
