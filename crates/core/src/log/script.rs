@@ -116,7 +116,9 @@ pub(crate) fn read_lines(
 /// Whether `line` is one CircleCI prints when a step ends: the exit code, `Success!`, `Step failed`...
 pub(crate) fn is_footer(line: &str) -> bool {
     let text = line.trim();
-    text.starts_with("Exited with code")
+    classic_footer(text).is_some()
+        || text.starts_with("Action failed: ")
+        || text.starts_with("Exited with code")
         || text.starts_with("Error: Exited with code")
         || text.starts_with("CircleCI received exit code")
         || matches!(
@@ -124,6 +126,16 @@ pub(crate) fn is_footer(line: &str) -> bool {
             "Success!" | "Step failed" | "Task failed" | "Step canceled" | "Error: task failed"
         )
         || text.starts_with("Error: runner failed")
+}
+
+/// The command and exit code of the footer CircleCI 1.0 (until 2018) printed under a failed command:
+/// `pip install -r requirements.txt returned exit code 1` (then `Action failed: <command>`).
+pub(crate) fn classic_footer(line: &str) -> Option<(&str, i32)> {
+    let (command, code) = line.trim().rsplit_once(" returned exit code ")?;
+    if command.is_empty() || code.is_empty() || !code.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    Some((command, code.parse().ok()?))
 }
 
 #[cfg(test)]
@@ -151,6 +163,15 @@ mod tests {
         assert!(is_footer("CircleCI received exit code 0"));
         assert!(is_footer("Success!"));
         assert!(!is_footer("Successfully installed six"));
+        assert!(is_footer(
+            "pip install -r requirements.txt returned exit code 1"
+        ));
+        assert!(is_footer("Action failed: pip install -r requirements.txt"));
+        assert_eq!(
+            classic_footer("docker build -t app . returned exit code 2"),
+            Some(("docker build -t app .", 2))
+        );
+        assert_eq!(classic_footer("the tool returned exit code 1 twice"), None);
     }
 
     #[test]

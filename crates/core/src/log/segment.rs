@@ -17,7 +17,7 @@ use super::glued_output::glued_run_output;
 use super::lines::LogLines;
 use super::progress::{Progress, LINES_PER_REPORT};
 use super::report::{LogFormat, Phase, PhaseStatus, Recognition};
-use super::script::{command_title, is_footer, is_shebang};
+use super::script::{classic_footer, command_title, is_footer, is_shebang};
 use super::signatures::signature;
 use super::status::read_outcome;
 use super::titles::{find_known_title, split_skipped, TitleMarker};
@@ -255,6 +255,13 @@ fn name_untitled(lines: &LogLines, range: Range<usize>, format: LogFormat, alone
         .or_else(|| signatures.clone().next());
     if let Some(found) = found {
         return Naming::of(found.phase, Recognition::Content);
+    }
+    // CircleCI 1.0 named the command in its footer.
+    if let Some((command, _)) = range
+        .clone()
+        .find_map(|index| classic_footer(lines.text(index)))
+    {
+        return Naming::run(command_title(command), Recognition::Content);
     }
     let outcome = read_outcome(lines, range.clone(), None);
     if outcome.status != PhaseStatus::Unknown || outcome.exit_code.is_some() {

@@ -9,6 +9,7 @@ use memchr::memmem::Finder;
 use super::facts::{Fact, FactKind};
 use super::lines::LogLines;
 use super::report::PhaseStatus;
+use super::script::classic_footer;
 use crate::phases::{Ends, KnownPhase};
 
 /// What the lines of a phase say about its end.
@@ -25,6 +26,9 @@ pub(crate) struct Outcome {
 /// Reads an exit code from a footer: `Exited with code exit status 1`, `Exited with code 128`,
 /// `CircleCI received exit code 0`.
 pub(crate) fn footer_exit_code(text: &str) -> Option<i32> {
+    if let Some((_, code)) = classic_footer(text) {
+        return Some(code);
+    }
     let text = text.strip_prefix("Error: ").unwrap_or(text);
     let rest = text
         .strip_prefix("Exited with code exit status ")

@@ -208,25 +208,9 @@ pub(crate) fn script_permission_denied(line: &LineContext<'_>) -> bool {
         .strip_prefix("npm ERR! ")
         .or_else(|| before.strip_prefix("npm error "))
         .unwrap_or(before);
-    let Some(rest) = [
-        "/bin/bash: ",
-        "/bin/sh: ",
-        "/usr/bin/env: ",
-        "bash: ",
-        "sh: ",
-    ]
-    .iter()
-    .find_map(|shell| before.strip_prefix(shell)) else {
+    // The place in the script (`line 3: `, `1: `) is skipped: what is left is the file.
+    let Some(rest) = after_the_shell(before) else {
         return false;
-    };
-    let rest = match rest.split_once(": ") {
-        // `line 3: ./x` or `1: ./x`: the place in the script, then the file.
-        Some((place, file))
-            if place.starts_with("line ") || place.bytes().all(|byte| byte.is_ascii_digit()) =>
-        {
-            file
-        }
-        _ => rest,
     };
     !rest.is_empty() && !rest.contains(' ')
 }
