@@ -479,4 +479,26 @@ mod tests {
         assert!(matches!(error.error, YamlError::Syntax(_)));
         assert!(error.span.line >= 1);
     }
+
+    #[test]
+    fn a_flow_sequence_may_close_at_its_key_s_column() {
+        // ethereum/web3.py's matrix: CircleCI accepts it (the vendored parser's one fix).
+        let text = "matrix:\n  parameters:\n    tox_env: [\n      \"lint\",\n      \"core\"\n    ]\n    name: x\n";
+        let root = parse_document(text)
+            .expect("valid YAML")
+            .root
+            .expect("a document");
+        let env = root
+            .get("matrix")
+            .and_then(|m| m.get("parameters"))
+            .and_then(|p| p.get("tox_env"))
+            .expect("the list");
+        let items: Vec<&str> = env.items().iter().filter_map(|i| i.as_str()).collect();
+        assert_eq!(items, ["lint", "core"]);
+        // Outside a flow collection, a key left of its block is still an error.
+        assert!(matches!(
+            error_of("a:\n    b: 1\n  c: 2\n").error,
+            YamlError::Syntax(_)
+        ));
+    }
 }

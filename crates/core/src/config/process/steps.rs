@@ -43,6 +43,19 @@ impl Processor<'_> {
         };
         match name.as_str() {
             "when" | "unless" => self.expand_condition(step, name == "when", depth, out),
+            // `- steps: << parameters.x >>` with a `steps` parameter: its steps take the place of the
+            // step, as CircleCI splices them (an empty list leaves nothing).
+            "steps"
+                if step
+                    .entries()
+                    .first()
+                    .is_some_and(|(_, v)| matches!(v.value, OutValue::Seq(_))) =>
+            {
+                let list = step.entries()[0].1.clone();
+                if let OutValue::Seq(items) = self.expand_steps(list, depth).value {
+                    out.extend(items);
+                }
+            }
             "run"
                 if step
                     .entries()

@@ -4,15 +4,21 @@
 //! A scalar that is nothing but one reference takes the value itself, whatever its type: a list of
 //! steps given to a `steps` parameter is spliced into the list it stands in. A reference inside longer
 //! text is replaced by the value's text. Pipeline values (`<< pipeline.git.branch >>`) are known only
-//! when a pipeline runs, so they stay as written, as do the conditional forms `<<# ... >>`.
+//! when a pipeline runs, so they stay as written.
+//!
+//! Conditional sections, Mustache's (CircleCI's templates are Mustache): a section opened by
+//! `<<# parameters.x >>` and closed by `<</ parameters.x >>` keeps its text when the value is true
+//! (CircleCI's truthiness, as for `when`); one opened by `<<^ parameters.x >>`, when it is false. A section
+//! whose value only the running pipeline knows stays as written, and its line says so.
 
 use std::collections::HashMap;
 
 use super::super::span::Span;
-use super::super::templates::{find_references, Reference};
+use super::super::templates::{find_references, FoundReference, Reference};
 use super::super::tree::{Node, Value};
+use super::condition::decide;
 use super::out::{Out, OutKey, OutValue};
-use super::{ProcessMessage, Processor};
+use super::{LineNote, ProcessMessage, Processor};
 
 /// The values a piece of configuration can refer to, besides pipeline parameters.
 #[derive(Default)]
@@ -83,6 +89,33 @@ impl Processor<'_> {
         if found.is_empty() {
             return Out::scalar(text, plain, span);
         }
+        if found
+            .iter()
+            .any(|reference| is_conditional(text, reference.start))
+        {
+            let mut undecided = false;
+            let resolved = self.resolve_sections(text, span, scope, &mut undecided);
+            let mut scalar = self.substitute_references(&resolved, plain, span, scope);
+            if undecided {
+                scalar = scalar.with_note(LineNote::DecidedWhenRunning);
+            }
+            return scalar;
+        }
+        self.substitute_references(text, plain, span, scope)
+    }
+
+    /// A scalar with its references (none of them a conditional section to decide) replaced.
+    fn substitute_references(
+        &mut self,
+        text: &str,
+        plain: bool,
+        span: Span,
+        scope: &Scope<'_>,
+    ) -> Out {
+        let found = find_references(text);
+        if found.is_empty() {
+            return Out::scalar(text, plain, span);
+        }
         if let [only] = found.as_slice() {
             if text[..only.start].trim().is_empty()
                 && text[only.end..].trim().is_empty()
@@ -112,6 +145,56 @@ impl Processor<'_> {
         }
         result.push_str(&text[from..]);
         Out::scalar(result, plain, span)
+    }
+
+    /// `text` with each conditional section decided: its inner text kept (its own sections decided in
+    /// turn) or dropped; a section whose value is not known here is kept as written, and `undecided` set.
+    fn resolve_sections(
+        &mut self,
+        text: &str,
+        span: Span,
+        scope: &Scope<'_>,
+        undecided: &mut bool,
+    ) -> String {
+        let found = find_references(text);
+        let mut out = String::with_capacity(text.len());
+        let mut from = 0;
+        let mut index = 0;
+        while index < found.len() {
+            let opening = &found[index];
+            let wanted = match section_mark(text, opening.start) {
+                Some('#') => true,
+                Some('^') => false,
+                _ => {
+                    index += 1;
+                    continue;
+                }
+            };
+            let Some(close) = closing_of(text, &found, index) else {
+                index += 1;
+                continue;
+            };
+            out.push_str(&text[from..opening.start]);
+            let truth = match self.lookup(&opening.reference, span, scope) {
+                Lookup::Found(value) => decide(&value),
+                _ => None,
+            };
+            match truth {
+                Some(holds) if holds == wanted => {
+                    let inner = &text[opening.end..found[close].start];
+                    out.push_str(&self.resolve_sections(inner, span, scope, undecided));
+                }
+                Some(_) => {}
+                None => {
+                    *undecided = true;
+                    out.push_str(&text[opening.start..found[close].end]);
+                }
+            }
+            from = found[close].end;
+            index = close + 1;
+        }
+        out.push_str(&text[from..]);
+        out
     }
 
     /// What `reference` stands for; notes a reference to something declared nowhere.
@@ -182,5 +265,33 @@ impl Processor<'_> {
 
 /// Whether the reference at `start` is a conditional section (`<<# x >>`, `<<^ x >>`, `<</ x >>`).
 fn is_conditional(text: &str, start: usize) -> bool {
-    text[start + 2..].trim_start().starts_with(['#', '^', '/'])
+    section_mark(text, start).is_some()
+}
+
+/// The mark of the conditional section at `start`: `#` (shown when true), `^` (when false), `/` (its end).
+fn section_mark(text: &str, start: usize) -> Option<char> {
+    text[start + 2..]
+        .trim_start()
+        .chars()
+        .next()
+        .filter(|mark| matches!(mark, '#' | '^' | '/'))
+}
+
+/// The index in `found` of the `<</ x >>` that closes the section `found[opening]` opens, sections of the
+/// same reference nested inside it skipped.
+fn closing_of(text: &str, found: &[FoundReference], opening: usize) -> Option<usize> {
+    let reference = &found[opening].reference;
+    let mut depth = 0usize;
+    for (index, other) in found.iter().enumerate().skip(opening + 1) {
+        if other.reference != *reference {
+            continue;
+        }
+        match section_mark(text, other.start) {
+            Some('#' | '^') => depth += 1,
+            Some('/') if depth == 0 => return Some(index),
+            Some('/') => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }

@@ -417,3 +417,98 @@ fn an_empty_text_says_there_is_nothing_to_process() {
         assert_eq!(config.notes[0].message, ProcessMessage::Empty, "{text:?}");
     }
 }
+
+#[test]
+fn a_steps_step_splices_its_parameter_as_circleci_documents() {
+    // CircleCI's "Reusing config": `- steps: << parameters.after-deps >>` resolves to the steps given.
+    let text = "\
+version: 2.1
+commands:
+  build:
+    parameters:
+      after-deps: {type: steps, default: []}
+    steps:
+      - run: make deps
+      - steps: << parameters.after-deps >>
+      - run: make test
+jobs:
+  job:
+    docker: [{image: x}]
+    steps:
+      - build:
+          after-deps:
+            - run: echo one
+            - run: echo two
+  bare:
+    docker: [{image: x}]
+    steps:
+      - build
+workflows:
+  w:
+    jobs: [job, bare]
+";
+    let out = processed(text);
+    let commands: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("command: "))
+        .collect();
+    assert_eq!(
+        commands,
+        [
+            "make deps",
+            "echo one",
+            "echo two",
+            "make test",
+            "make deps",
+            "make test"
+        ]
+    );
+    assert!(!out.contains("- steps:"), "{out}");
+}
+
+#[test]
+fn conditional_sections_follow_their_boolean_parameters() {
+    // CircleCI's "Reusing config", boolean parameters: `ls <<# parameters.all >> -a <</ parameters.all >>`.
+    let text = "\
+version: 2.1
+jobs:
+  list:
+    parameters:
+      all: {type: boolean, default: false}
+      short: {type: boolean, default: true}
+    docker: [{image: x}]
+    steps:
+      - run: ls<<# parameters.all >> -a<</ parameters.all >><<^ parameters.short >> -l<</ parameters.short >>
+      - run: echo <<# pipeline.parameters.deploy >>deploy<</ pipeline.parameters.deploy >><<# pipeline.git.tag >>tag<</ pipeline.git.tag >>
+workflows:
+  w:
+    jobs:
+      - list:
+          name: every
+          all: true
+          short: false
+      - list:
+          name: default
+parameters:
+  deploy: {type: boolean, default: true}
+";
+    let config = process_config(text, &[]);
+    let commands: Vec<&str> = config
+        .lines
+        .iter()
+        .filter_map(|line| line.text.trim().strip_prefix("command: "))
+        .collect();
+    // Each job: its `ls`, then the pipeline's sections: `deploy` is known, the tag only when it runs.
+    let tag_kept = "echo deploy<<# pipeline.git.tag >>tag<</ pipeline.git.tag >>";
+    assert_eq!(
+        commands,
+        ["ls -a -l", tag_kept, "ls", tag_kept],
+        "{commands:?}"
+    );
+    let undecided = config
+        .lines
+        .iter()
+        .find(|line| line.text.contains(tag_kept))
+        .expect("the kept section");
+    assert_eq!(undecided.note, Some(LineNote::DecidedWhenRunning));
+}

@@ -67,7 +67,9 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if name.as_str() == Some("version") {
             continue;
         }
-        walker.mapping(workflow, MappingKind::Workflow, "workflow");
+        // CircleCI's schema leaves a workflow open to other keys (`description` is common): only a
+        // near-miss of a known key is reported there.
+        walker.typos_only(workflow, MappingKind::Workflow, "workflow");
         for item in workflow.get("jobs").map(|j| j.items()).unwrap_or_default() {
             walker.workflow_job(item);
         }
@@ -108,6 +110,20 @@ impl Walker<'_, '_> {
     fn mapping(&mut self, node: &Node, kind: MappingKind, place: &str) {
         let known = known_keys(kind);
         self.allowed(node, known, place);
+    }
+
+    /// Reports only the keys of a mapping that look like a misspelt known key: for the places CircleCI
+    /// leaves open to other keys.
+    fn typos_only(&mut self, node: &Node, kind: MappingKind, place: &str) {
+        let known = known_keys(kind);
+        for (key, _) in node.entries() {
+            let Some(name) = key.as_str() else { continue };
+            if !known.contains(&name) && !name.contains("<<") {
+                if let Some(suggestion) = suggest(name, known.iter().copied()) {
+                    self.report(key, name, place, Some(suggestion));
+                }
+            }
+        }
     }
 
     /// Checks the keys of a mapping against `allowed`.
@@ -214,6 +230,16 @@ mod tests {
                 other => panic!("unexpected {other:?}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_workflow_takes_other_keys_but_not_a_misspelt_one() {
+        // hashicorp/consul-k8s: `description` on a scheduled workflow, which CircleCI accepts.
+        let config = "version: 2.1\njobs:\n  a:\n    docker: [{image: cimg/base:2024.01}]\n    steps: [checkout]\nworkflows:\n  nightly:\n    description: Tests of a release branch, nightly.\n    trigers:\n      - schedule: {cron: \"0 3 * * *\", filters: {branches: {only: main}}}\n    jobs: [a]\n";
+        assert_eq!(
+            keys(config),
+            vec![("trigers".to_owned(), Some("triggers".to_owned()))]
+        );
     }
 
     #[test]
