@@ -26,6 +26,8 @@ impl Message {
                 suggestion: Some(job),
                 ..
             } => format!("- {}", value(job)),
+            // Without a tag, the version is the reader's to choose: no YAML to copy.
+            Self::DeprecatedImage { replacement, .. } if !replacement.contains(':') => return None,
             Self::DeprecatedImage { replacement, .. } => format!("- image: {}", value(replacement)),
             Self::DockerLoginPasswordArg => {
                 "echo \"$DOCKERHUB_PASSWORD\" | docker login -u \"$DOCKERHUB_USERNAME\" --password-stdin"

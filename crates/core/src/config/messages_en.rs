@@ -46,6 +46,9 @@ pub(crate) fn message(message: &Message) -> String {
         Message::UndefinedReference { kind: k, name, suggestion } => {
             format!("{} \"{name}\" is not defined{}", kind(*k), did_you_mean(suggestion))
         }
+        Message::DeprecatedImage { image, replacement } if !replacement.contains(':') => {
+            format!("\"{image}\" is a deprecated legacy convenience image; use \"{replacement}\" with a major.minor tag (cimg/ images have no \"latest\" and no major-only tags)")
+        }
         Message::DeprecatedImage { image, replacement } => {
             format!("\"{image}\" is a deprecated legacy convenience image; use \"{replacement}\"")
         }
@@ -135,6 +138,7 @@ pub(crate) fn hint(message: &Message) -> String {
             "declare it under \"parameters\" of the job, command or executor that uses it".into()
         }
         Message::UndefinedReference { kind: k, .. } => format!("define the {} or fix its name", kind(*k)),
+        Message::DeprecatedImage { replacement, .. } if !replacement.contains(':') => format!("switch to \"{replacement}:\" and a version listed on its Docker Hub page, such as \"20.11\""),
         Message::DeprecatedImage { replacement, .. } => format!("switch to \"{replacement}\" (the cimg/ images)"),
         Message::UnpinnedImage { .. } => "add a version tag such as \":3.12\", or a digest".into(),
         Message::PlaintextSecret { .. } => "store the value in a project environment variable or a context, and delete it here".into(),

@@ -59,6 +59,12 @@ pub(crate) fn message(message: &Message) -> String {
             let defined = if *k == ReferenceKind::Command { "définie" } else { "défini" };
             format!("{} {} n’est {defined} nulle part{}", kind(*k), q(name), did_you_mean(suggestion))
         }
+        Message::DeprecatedImage { image, replacement } if !replacement.contains(':') => format!(
+            "{} est une ancienne image de commodité, dépréciée\u{a0}; utilisez {} avec un tag majeur.mineur (les images cimg/ n’ont ni tag {} ni tag de version majeure seule)",
+            q(image),
+            q(replacement),
+            q("latest")
+        ),
         Message::DeprecatedImage { image, replacement } => format!(
             "{} est une ancienne image de commodité, dépréciée\u{a0}; utilisez {}",
             q(image),
@@ -205,6 +211,11 @@ pub(crate) fn hint(message: &Message) -> String {
         }
         Message::UndefinedReference { kind: ReferenceKind::Command, .. } => "définissez-la, ou corrigez son nom".into(),
         Message::UndefinedReference { .. } => "définissez-le, ou corrigez son nom".into(),
+        Message::DeprecatedImage { replacement, .. } if !replacement.contains(':') => format!(
+            "passez à {} suivi d’une version listée sur sa page Docker Hub, comme {}",
+            q(&format!("{replacement}:")),
+            q("20.11")
+        ),
         Message::DeprecatedImage { replacement, .. } => format!("passez à {} (les images cimg/)", q(replacement)),
         Message::UnpinnedImage { .. } => format!("ajoutez un tag de version comme {}, ou un digest", q(":3.12")),
         Message::PlaintextSecret { .. } => {
