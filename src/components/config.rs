@@ -8,6 +8,7 @@ pub(crate) mod graph;
 pub(crate) mod graph_kinship;
 pub(crate) mod graph_layout;
 pub(crate) mod keys;
+pub(crate) mod line_scroller;
 pub(crate) mod log_link;
 pub(crate) mod looks_like_log;
 pub(crate) mod processed;

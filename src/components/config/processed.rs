@@ -7,12 +7,11 @@
 
 use std::sync::Arc;
 
-use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use pipelens_core::config::{process_config, PipelineParameter, ProcessedConfig, Span};
 
-use crate::components::config::source::{scroll_top_for, visible_lines, LINE_HEIGHT};
+use crate::components::config::line_scroller::{LineScroller, LINE_HEIGHT};
 use crate::format::fill;
 use crate::i18n::{t, use_lang, Msg};
 use crate::routes::doc_href;
@@ -179,15 +178,7 @@ fn ProcessNotes(processed: Processed) -> impl IntoView {
 fn ProcessedLines(processed: Processed) -> impl IntoView {
     let state = expect_context::<ConfigState>();
     let lang = use_lang();
-    let scroller = NodeRef::<html::Div>::new();
-    let scroll_top = RwSignal::new(0.0_f64);
-    let viewport = RwSignal::new(480.0_f64);
-    let measure = move || {
-        if let Some(element) = scroller.get_untracked() {
-            scroll_top.set(f64::from(element.scroll_top()));
-            viewport.set(f64::from(element.client_height()));
-        }
-    };
+    let scroller = LineScroller::new();
     let count = move || processed.with(|p| p.as_ref().map_or(0, |p| p.lines.len()));
     // The processed lines that came from the selected part (or, without one, from the marked line).
     let linked = Memo::new(move |_| {
@@ -216,14 +207,10 @@ fn ProcessedLines(processed: Processed) -> impl IntoView {
             return;
         };
         request_animation_frame(move || {
-            if let Some(element) = scroller.get_untracked() {
-                let height = f64::from(element.client_height());
-                element.set_scroll_top(scroll_top_for(first + 1, height) as i32);
-                measure();
-            }
+            scroller.scroll_to_line(first + 1);
         });
     });
-    let window = Memo::new(move |_| visible_lines(scroll_top.get(), viewport.get(), count()));
+    let window = scroller.window(count);
     let shown = move || {
         let (first, last) = window.get();
         let version = processed.with(|p| p.as_ref().map_or(0, |p| Arc::as_ptr(p) as usize));
@@ -264,7 +251,7 @@ fn ProcessedLines(processed: Processed) -> impl IntoView {
         })
     };
     view! {
-        <div class="config-source config-processed-lines" node_ref=scroller data-scrolls="true" on:scroll=move |_| measure()>
+        <div class="config-source config-processed-lines" node_ref=scroller.element data-scrolls="true" on:scroll=move |_| scroller.measure()>
             <div class="config-source-sizer" style:height=move || format!("{}px", count() as f64 * LINE_HEIGHT)>
                 <div
                     class="config-source-window"

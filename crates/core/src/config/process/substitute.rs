@@ -95,28 +95,29 @@ impl Processor<'_> {
         {
             let mut undecided = false;
             let resolved = self.resolve_sections(text, span, scope, &mut undecided);
-            let mut scalar = self.substitute_references(&resolved, plain, span, scope);
+            let found = find_references(&resolved);
+            let mut scalar = self.substitute_references(&resolved, &found, plain, span, scope);
             if undecided {
                 scalar = scalar.with_note(LineNote::DecidedWhenRunning);
             }
             return scalar;
         }
-        self.substitute_references(text, plain, span, scope)
+        self.substitute_references(text, &found, plain, span, scope)
     }
 
-    /// A scalar with its references (none of them a conditional section to decide) replaced.
+    /// `text` with its references `found` (none of them a conditional section to decide) replaced.
     fn substitute_references(
         &mut self,
         text: &str,
+        found: &[FoundReference],
         plain: bool,
         span: Span,
         scope: &Scope<'_>,
     ) -> Out {
-        let found = find_references(text);
         if found.is_empty() {
             return Out::scalar(text, plain, span);
         }
-        if let [only] = found.as_slice() {
+        if let [only] = found {
             if text[..only.start].trim().is_empty()
                 && text[only.end..].trim().is_empty()
                 && !is_conditional(text, only.start)
@@ -129,7 +130,7 @@ impl Processor<'_> {
         }
         let mut result = String::with_capacity(text.len());
         let mut from = 0;
-        for reference in &found {
+        for reference in found {
             result.push_str(&text[from..reference.start]);
             let written = &text[reference.start..reference.end];
             let replacement = if is_conditional(text, reference.start) {
