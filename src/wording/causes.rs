@@ -33,6 +33,10 @@ pub(crate) fn arg_label(name: ArgName, lang: Lang) -> &'static str {
         ArgName::Location => Msg::ArgLocation,
         ArgName::Detail => Msg::ArgDetail,
         ArgName::Signal => Msg::ArgSignal,
+        ArgName::Version => Msg::ArgVersion,
+        ArgName::Deployment => Msg::ArgDeployment,
+        ArgName::Url => Msg::ArgUrl,
+        ArgName::Status => Msg::ArgStatus,
     };
     lang.text(message)
 }

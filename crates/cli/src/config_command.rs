@@ -16,6 +16,7 @@ use pipelens_core::Lang;
 use serde_json::{json, Value};
 
 use crate::input::InputArgs;
+use crate::output::write_out;
 use crate::processed_output::{processed, split_processed};
 
 /// Runs the `config` subcommand with the arguments that follow it.
@@ -51,7 +52,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
     };
     if let Some(request) = processed_request {
         let (out, notes) = processed(name, &text, &request, input.json);
-        print!("{out}");
+        write_out(&out);
         eprint!("{notes}");
         return ExitCode::SUCCESS;
     }
@@ -61,16 +62,16 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
             eprintln!("pipelens config: nothing explained is written at {line}:{column}");
             return ExitCode::from(2);
         };
-        print!("{explained}");
+        write_out(&explained);
         return ExitCode::SUCCESS;
     }
     if input.json {
-        println!(
-            "{}",
+        write_out(&format!(
+            "{}\n",
             serde_json::to_string_pretty(&json_report(&report)).unwrap_or_default()
-        );
+        ));
     } else {
-        print!("{}", readable_report(name, &text, &report));
+        write_out(&readable_report(name, &text, &report));
     }
     if report.has_errors() {
         ExitCode::from(1)

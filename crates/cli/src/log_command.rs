@@ -8,6 +8,7 @@ use pipelens_core::text::excerpt;
 use pipelens_core::Lang;
 
 use crate::input::InputArgs;
+use crate::output::write_out;
 
 /// Runs the `log` subcommand with the arguments that follow it.
 pub(crate) fn run(args: &[String]) -> ExitCode {
@@ -25,14 +26,14 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
     let report = parse_log(&text);
     if input.json {
         match serde_json::to_string_pretty(&report_json(&report)) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => write_out(&format!("{json}\n")),
             Err(error) => {
                 eprintln!("pipelens log: cannot write the JSON: {error}");
                 return ExitCode::from(1);
             }
         }
     } else {
-        print!("{}", readable(&report));
+        write_out(&readable(&report));
     }
     ExitCode::SUCCESS
 }

@@ -8,6 +8,7 @@
 mod config_command;
 mod input;
 mod log_command;
+mod output;
 mod processed_output;
 
 use std::process::ExitCode;
@@ -24,13 +25,14 @@ fn main() -> ExitCode {
         "log" => log_command::run(rest),
         "config" => config_command::run(rest),
         "phases" => {
-            for phase in pipelens_core::phases::known_phases() {
-                println!("{:<75} {}", phase.title, phase.doc);
-            }
+            let table: String = pipelens_core::phases::known_phases()
+                .map(|phase| format!("{:<75} {}\n", phase.title, phase.doc))
+                .collect();
+            output::write_out(&table);
             ExitCode::SUCCESS
         }
         "-h" | "--help" | "help" => {
-            println!("{USAGE}");
+            output::write_out(&format!("{USAGE}\n"));
             ExitCode::SUCCESS
         }
         _ => usage_error(),

@@ -186,3 +186,43 @@ fn passing_logs_get_no_cause() {
         }
     }
 }
+
+#[test]
+fn a_blank_line_under_the_shebang_keeps_the_step_named_after_its_command() {
+    let report = parse_log("#!/bin/bash -eo pipefail\n\nggshield secret scan -v ci\n\nNo secrets have been found\n\nCircleCI received exit code 0\n");
+    assert_eq!(
+        summary(&report),
+        [(
+            "ggshield secret scan -v ci".to_owned(),
+            PhaseStatus::Success,
+            None
+        )]
+    );
+}
+
+#[test]
+fn an_excerpt_that_ends_on_a_tool_giving_up_failed() {
+    let report = parse_log("bundle doctor\nTraceback (most recent call last):\n/opt/bin/bundle:23:in `load': cannot load such file -- /opt/gems/rake-12/exe/rake (LoadError)\nrake aborted!\n");
+    let phase = &report.phases[0];
+    assert_eq!(phase.status, PhaseStatus::Failed);
+    assert!(phase.status_inferred);
+    let failure = report.failure().expect("a failure");
+    assert!(failure.inferred && failure.causes.is_empty());
+}
+
+#[test]
+fn an_excerpt_of_calm_output_stays_unknown() {
+    let report = parse_log("Downloading error-stack-parser-2.1.4.tgz\nResolving dependencies\n");
+    assert!(report.failure().is_none());
+}
+
+#[test]
+fn a_configuration_the_cli_compiles_in_a_step_is_not_the_pipeline_s() {
+    let report = parse_log("Error: config compilation contains errors: config compilation contains errors:\n        - ERROR IN CONFIG FILE:\n        - [#/workflows/build] only 1 subschema matches out of 2\n\nExited with code exit status 255\n");
+    let failure = report.failure().expect("a failure");
+    assert_eq!(
+        failure.causes.first().map(|cause| cause.id),
+        Some(CauseId::ConfigInvalid)
+    );
+    assert!(!failure.no_job_ran);
+}

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::lines::LogLines;
 use super::script::{is_footer, is_shell_source, read_lines, Place, ReadLine};
+use super::titles::is_page_chrome;
 
 /// Words that make a line look like an error (compared without regard to case).
 const ERROR_WORDS: &[&str] = &[
@@ -28,6 +29,10 @@ const ERROR_WORDS: &[&str] = &[
     "invalid",
 ];
 
+/// The marks test runners and scanners put before a failure (`● Cart › adds`, `✕ adds`, `✗ Critical
+/// severity vulnerability found`).
+const FAILURE_MARKS: [char; 6] = ['●', '✕', '✗', '✖', '×', '❌'];
+
 /// The summary lines of test runners: they count failures that earlier lines name, so they are read
 /// only when nothing before them looks like an error.
 const SUMMARIES: &[&str] = &[
@@ -45,9 +50,63 @@ const SUMMARIES: &[&str] = &[
 /// script's lines that are not shell source are read as output; a script with nothing under it (an API
 /// build, which gives the command but not its output) has no error line.
 pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<usize> {
-    scan(lines, range.clone(), false).or_else(|| {
-        footer_under_the_script(lines, range.clone()).then(|| scan(lines, range, true))?
-    })
+    let output = scan(lines, range.clone(), false);
+    if let Some(Pick::Error(index)) = output {
+        return Some(index);
+    }
+    // Output printed right under the script (no blank line between) is output all the same: an error
+    // there beats a guess, wherever the footer is.
+    let with_script = scan(lines, range.clone(), true);
+    if let Some(Pick::Error(index)) = with_script {
+        return Some(index);
+    }
+    match output {
+        Some(pick) => Some(pick.line()),
+        None => footer_under_the_script(lines, range)
+            .then_some(with_script)
+            .flatten()
+            .map(Pick::line),
+    }
+}
+
+/// The line of `range` that shows plainly that something failed, when one does: one that opens with
+/// what a tool prints when it gives up (`Error:`, `fatal:`, `npm ERR!`, `Traceback`, `rake aborted!`,
+/// `Error response from daemon:`) or that ends naming an exception (`(Gem::GemNotFoundException)`).
+/// A log cut before its step's footer that shows such a line failed.
+pub(crate) fn decisive_error_line(lines: &LogLines, range: Range<usize>) -> Option<usize> {
+    read_lines(lines, range)
+        .filter(|line| line.place == Place::Output || !is_shell_source(line.text))
+        .filter(|line| line.place != Place::Command)
+        .find(|line| is_decisive(line.text))
+        .map(|line| line.index)
+}
+
+/// Whether a line is one a tool prints when it gives up (see [`decisive_error_line`]).
+fn is_decisive(text: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "Error:",
+        "ERROR:",
+        "ERROR ",
+        "error:",
+        "error[",
+        "Error response from daemon:",
+        "fatal:",
+        "FATAL:",
+        "FATAL ERROR",
+        "npm ERR!",
+        "panic:",
+        "Traceback (most recent call last)",
+        "rake aborted!",
+        "make: *** ",
+        "E: ",
+    ];
+    OPENINGS.iter().any(|opening| text.starts_with(opening))
+        || text
+            .strip_suffix(')')
+            .and_then(|rest| rest.rsplit_once('('))
+            .is_some_and(|(_, name)| {
+                !name.contains(' ') && (name.ends_with("Error") || name.ends_with("Exception"))
+            })
 }
 
 /// Whether an exit footer is printed inside what looks like the script of `range` (no blank line
@@ -56,9 +115,26 @@ fn footer_under_the_script(lines: &LogLines, range: Range<usize>) -> bool {
     read_lines(lines, range).any(|line| line.place != Place::Output && is_footer(line.text))
 }
 
+/// What one reading of a phase found.
+#[derive(Debug, Clone, Copy)]
+enum Pick {
+    /// A line that looks like an error.
+    Error(usize),
+    /// No line looks like one: a test runner's summary, or the last output line.
+    Guess(usize),
+}
+
+impl Pick {
+    fn line(self) -> usize {
+        match self {
+            Pick::Error(index) | Pick::Guess(index) => index,
+        }
+    }
+}
+
 /// One reading of [`first_error_line`]: with `read_script`, the script's lines after its command that
 /// are not shell source count as output.
-fn scan(lines: &LogLines, range: Range<usize>, read_script: bool) -> Option<usize> {
+fn scan(lines: &LogLines, range: Range<usize>, read_script: bool) -> Option<Pick> {
     let mut last_output = None;
     let mut summary = None;
     let mut lowered = String::new();
@@ -69,7 +145,7 @@ fn scan(lines: &LogLines, range: Range<usize>, read_script: bool) -> Option<usiz
             Place::Command => true,
             Place::Script => !read_script || is_shell_source(text),
         };
-        if skipped {
+        if skipped || is_page_chrome(text) {
             continue;
         }
         if is_footer(text) {
@@ -81,8 +157,8 @@ fn scan(lines: &LogLines, range: Range<usize>, read_script: bool) -> Option<usiz
             }
             continue;
         }
-        if is_lint_location(text) || text.starts_with(['●', '✕']) {
-            return Some(index);
+        if is_lint_location(text) || text.starts_with(FAILURE_MARKS) {
+            return Some(Pick::Error(index));
         }
         if SUMMARIES.iter().any(|prefix| text.starts_with(prefix)) {
             summary = summary.or(Some(index));
@@ -92,8 +168,8 @@ fn scan(lines: &LogLines, range: Range<usize>, read_script: bool) -> Option<usiz
             let message = (index + 1..end)
                 .find(|&next| !lines.text(next).trim().is_empty())
                 .filter(|&next| !is_footer(lines.text(next)));
-            if message.is_some() {
-                return message;
+            if let Some(message) = message {
+                return Some(Pick::Error(message));
             }
             continue;
         }
@@ -103,12 +179,37 @@ fn scan(lines: &LogLines, range: Range<usize>, read_script: bool) -> Option<usiz
                 .take(400)
                 .map(|character| character.to_ascii_lowercase()),
         );
-        if ERROR_WORDS.iter().any(|word| lowered.contains(word)) {
-            return Some(index);
+        if names_an_error(&lowered) {
+            return Some(Pick::Error(index));
         }
         last_output = Some(index);
     }
-    summary.or(last_output)
+    summary.or(last_output).map(Pick::Guess)
+}
+
+/// Whether a lowercased line holds one of the [`ERROR_WORDS`], other than in a count of none
+/// (`0 failures`, `Errors: 0`, `failed=0`).
+fn names_an_error(lowered: &str) -> bool {
+    ERROR_WORDS.iter().any(|word| {
+        lowered
+            .match_indices(word)
+            .any(|(at, _)| !counts_none(lowered, at, word.len()))
+    })
+}
+
+/// Whether the word at `at..at + len` of `lowered` is counted as zero: `0 failures`, `errors: 0`.
+fn counts_none(lowered: &str, at: usize, len: usize) -> bool {
+    let numeric = |c: char| c.is_ascii_alphanumeric() || c == '.';
+    let zero_before = lowered[..at]
+        .trim_end()
+        .strip_suffix('0')
+        .is_some_and(|rest| !rest.ends_with(numeric));
+    let zero_after = lowered[at + len..]
+        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_start_matches([':', '=', ' '])
+        .strip_prefix('0')
+        .is_some_and(|rest| !rest.starts_with(numeric));
+    zero_before || zero_after
 }
 
 /// Whether a line reads `path:line:column: message`, as linters and compilers print problems.
@@ -198,5 +299,67 @@ mod tests {
             .as_deref(),
             Some("cloudformation/vpc.yml:102:5")
         );
+    }
+
+    #[test]
+    fn a_count_of_none_is_no_error() {
+        let text = "[ 1]   8753 examples, 0 failures, 9 pending\nTests run: 5, Failures: 0, Errors: 0\nError: json: cannot unmarshal object\nExited with code exit status 255\n";
+        assert_eq!(
+            first(text).as_deref(),
+            Some("Error: json: cannot unmarshal object")
+        );
+        assert_eq!(
+            first("Tests run: 5, Failures: 1, Errors: 0\nExited with code exit status 1\n")
+                .as_deref(),
+            Some("Tests run: 5, Failures: 1, Errors: 0")
+        );
+    }
+
+    #[test]
+    fn a_scanner_s_cross_marks_a_failure() {
+        let text = "Testing image...\n\n✗ Critical severity vulnerability found in openssl\n\nYou are using the most secure version of the base image\n\nExited with code exit status 1\n";
+        assert_eq!(
+            first(text).as_deref(),
+            Some("✗ Critical severity vulnerability found in openssl")
+        );
+    }
+
+    #[test]
+    fn output_under_the_script_is_read_before_guessing_whatever_the_footer() {
+        let text = "#!/bin/bash -eo pipefail\nbundle install\nTraceback (most recent call last):\nCould not find 'bundler' (1.16.4) (Gem::GemNotFoundException)\n\nExited with code exit status 1\n";
+        assert_eq!(
+            first(text).as_deref(),
+            Some("Traceback (most recent call last):")
+        );
+    }
+
+    #[test]
+    fn the_job_page_s_buttons_are_not_errors() {
+        let text = "Explain this error\nAI Experiment\n0s\n1\n#!/bin/bash -eo pipefail\n./install.sh\n\nNot a valid environment\n\nExited with code exit status 1\n";
+        assert_eq!(first(text).as_deref(), Some("Not a valid environment"));
+    }
+
+    #[test]
+    fn decisive_lines_are_what_tools_print_when_they_give_up() {
+        let decisive = |text: &str| {
+            let lines = LogLines::render(text);
+            decisive_error_line(&lines, 0..lines.len()).map(|index| lines.text(index).to_owned())
+        };
+        for line in [
+            "Error response from daemon: Get https://registry-1.docker.io/v2/: unauthorized",
+            "rake aborted!",
+            "/usr/lib/ruby/rubygems.rb:275:in `find_spec_for_exe': Could not find 'bundler' (1.16.4) (Gem::GemNotFoundException)",
+            "fatal: not a git repository (or any of the parent directories): .git",
+            "npm ERR! code ENOENT",
+        ] {
+            assert_eq!(decisive(&format!("step output\n{line}\n")).as_deref(), Some(line));
+        }
+        for calm in [
+            "Tests: 3 passed (no errors found)",
+            "Downloading error-stack-parser-2.1.4.tgz",
+            "echo \"Error: not here\"",
+        ] {
+            assert_eq!(decisive(&format!("step output\n{calm}\n")), None, "{calm}");
+        }
     }
 }

@@ -46,7 +46,8 @@ impl LogReport {
             .unwrap_or_default();
         let no_job_ran = causes
             .first()
-            .is_some_and(|cause| cause.id.is_configuration());
+            .is_some_and(|cause| cause.id.is_configuration())
+            && !self.checked_by_a_step(failed);
         Some(FailureSummary {
             phase,
             exit_code: failed.exit_code,
@@ -58,6 +59,21 @@ impl LogReport {
         })
     }
 }
+
+impl LogReport {
+    /// Whether the configuration errors of `phase` come from the CircleCI CLI run by a step
+    /// (`circleci config validate`, the continuation of a setup workflow): a job ran, and it is the
+    /// configuration it checked or generated that is wrong, not the one CircleCI was given.
+    fn checked_by_a_step(&self, phase: &crate::log::Phase) -> bool {
+        phase
+            .lines
+            .clone()
+            .any(|index| self.lines.text(index).contains(COMPILED_BY_THE_CLI))
+    }
+}
+
+/// What the CircleCI CLI prints when the configuration it compiles is invalid.
+const COMPILED_BY_THE_CLI: &str = "config compilation contains errors";
 
 #[cfg(test)]
 mod tests {

@@ -34,6 +34,7 @@ mod lines;
 mod local_execute;
 mod notes;
 mod progress;
+mod relay;
 mod report;
 mod script;
 mod search;

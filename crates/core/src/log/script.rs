@@ -2,6 +2,7 @@
 //! that close a step (its footer), and reading a step's lines knowing which are its script.
 
 use super::lines::LogLines;
+use super::relay::relayed;
 
 /// The shells a Windows executor names in its shebang, without a path (`#!powershell.exe
 /// -ExecutionPolicy Bypass`, `#!bash.exe -eo pipefail`).
@@ -92,9 +93,13 @@ pub(crate) fn read_lines(
 ) -> impl Iterator<Item = ReadLine<'_>> {
     let mut place = Place::Output;
     range.filter_map(move |index| {
-        let text = lines.text(index).trim();
+        let text = relayed(lines.text(index).trim());
         if text.is_empty() {
-            place = Place::Output;
+            // A blank line right under the shebang opens the script (`#!/bin/bash`, then a blank line,
+            // then the command); any other closes it.
+            if place != Place::Command {
+                place = Place::Output;
+            }
             return None;
         }
         if is_shebang(text) {

@@ -231,8 +231,11 @@ fn name_untitled(lines: &LogLines, range: Range<usize>, format: LogFormat, alone
         .chain(non_blank.take(2))
         .find(|&index| is_shebang(lines.text(index)));
     if let Some(shebang) = shebang {
-        let script =
-            (shebang + 1..range.end).take_while(|&index| !lines.text(index).trim().is_empty());
+        // A blank line right under the shebang comes before the script, not after it.
+        let blank_under =
+            (shebang + 1 < range.end && lines.text(shebang + 1).trim().is_empty()) as usize;
+        let script = (shebang + 1 + blank_under..range.end)
+            .take_while(|&index| !lines.text(index).trim().is_empty());
         let orb = script.clone().find_map(|index| {
             signature(lines.text(index)).filter(|found| found.signature.in_script)
         });

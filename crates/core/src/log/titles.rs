@@ -123,8 +123,19 @@ fn duration_of(line: &str) -> Option<u64> {
     parse_duration(&line[..end])
 }
 
+/// The most lines of page chrome (line numbers, buttons) read between a title and its script.
+const MOST_CHROME_LINES: usize = 400;
+
+/// Whether `text` is what the job page prints around a step that is neither its title nor its output:
+/// the buttons of the 2024 page ("Explain this error", "AI Experiment") and the script's line numbers
+/// in the gutter, copied one per line.
+pub(crate) fn is_page_chrome(text: &str) -> bool {
+    matches!(text, "Explain this error" | "AI Experiment")
+        || (!text.is_empty() && text.len() <= 6 && text.bytes().all(|byte| byte.is_ascii_digit()))
+}
+
 /// Whether a run step's script starts within the next few lines from `from`: a shebang, maybe after the
-/// step's duration.
+/// step's duration, or after the 2024 page's buttons and line numbers.
 fn script_follows(lines: &LogLines, from: usize) -> bool {
     let Some(next) = next_non_blank(lines, from, 3) else {
         return false;
@@ -133,8 +144,20 @@ fn script_follows(lines: &LogLines, from: usize) -> bool {
     if is_shebang(text) {
         return true;
     }
-    duration_of(text.trim()).is_some()
-        && next_non_blank(lines, next + 1, 2).is_some_and(|after| is_shebang(lines.text(after)))
+    let end = lines.len().min(next.saturating_add(MOST_CHROME_LINES));
+    (next..end)
+        .map(|index| lines.text(index).trim())
+        .find(|text| !text.is_empty() && !is_page_chrome(text) && duration_of(text).is_none())
+        .is_some_and(is_shebang)
+        && (is_page_chrome(text.trim()) || duration_of(text.trim()).is_some())
+}
+
+/// The duration the job page prints under the title at `title`, maybe after its buttons.
+fn duration_under(lines: &LogLines, title: usize) -> Option<u64> {
+    (title + 1..lines.len().min(title + 6))
+        .map(|index| lines.text(index).trim())
+        .find(|text| !text.is_empty() && !is_page_chrome(text))
+        .and_then(duration_of)
 }
 
 /// Finds the step titles of a job-page log, in order.
@@ -176,8 +199,9 @@ pub(crate) fn job_page_titles_with_progress(
         }
         let is_known = find_known_title(text).is_some();
         // A line ending with a colon (`Input:`, `Output:`) labels what follows; it is no step name, and
-        // neither is the duration the job page prints under a title.
-        if !is_known && (text.ends_with(':') || duration_of(text).is_some()) {
+        // neither is the duration the job page prints under a title, nor its buttons and line numbers.
+        if !is_known && (text.ends_with(':') || duration_of(text).is_some() || is_page_chrome(text))
+        {
             continue;
         }
         let is_title = is_known || script_follows(lines, index + 1);
@@ -185,7 +209,7 @@ pub(crate) fn job_page_titles_with_progress(
             if !is_title {
                 heading_lines.push(markers.len());
             }
-            let duration_ms = duration_of(lines.text(index + 1));
+            let duration_ms = duration_under(lines, index);
             markers.push(TitleMarker {
                 line: index,
                 title: text.to_owned(),
@@ -254,6 +278,17 @@ mod tests {
         let text =
             "## Results\n\n**Spin up environment**\nBuild-agent version\n## Notes\nsome text\n";
         assert_eq!(titles(text), ["Spin up environment", "Notes"]);
+    }
+
+    #[test]
+    fn the_2024_page_s_buttons_and_line_numbers_are_not_titles() {
+        let text = "Deploy\n#!/bin/bash -eo pipefail\n./deploy.sh\n\nExited with code exit status 1\nCircleCI received exit code 1\n\nInstall AWS cli\n\nExplain this error\nAI Experiment\n0s\n1\n2\n#!/bin/bash -eo pipefail\nchmod +x ./install.sh\n./install.sh\n\nExited with code exit status 1\n";
+        let markers = job_page_titles(&LogLines::render(text));
+        let found: Vec<(&str, Option<u64>)> = markers
+            .iter()
+            .map(|marker| (marker.title.as_str(), marker.duration_ms))
+            .collect();
+        assert_eq!(found, [("Deploy", None), ("Install AWS cli", Some(0))]);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::ops::Range;
 use super::{ArgName, CauseArg, LONGEST_ARG};
 pub(crate) use crate::log::errors::is_lint_location;
 use crate::log::lines::LogLines;
+use crate::log::relay::relayed;
 
 /// What an argument reader sees: the phase's lines and the lines that showed the cause.
 #[derive(Debug, Clone)]
@@ -20,9 +21,9 @@ pub(crate) struct Evidence<'a> {
 }
 
 impl<'a> Evidence<'a> {
-    /// A line, trimmed.
+    /// A line, trimmed, without the prefix of a tool that relays it ([`relayed`]).
     pub(crate) fn text(&self, index: usize) -> &'a str {
-        self.lines.text(index).trim()
+        relayed(self.lines.text(index).trim())
     }
 
     /// The evidence lines, trimmed.
@@ -769,4 +770,151 @@ pub(crate) fn empty_cache(evidence: &Evidence<'_>) -> Vec<CauseArg> {
         .into_iter()
         .chain(path.and_then(|path| arg(ArgName::Path, path)))
         .collect()
+}
+
+/// The Bundler version asked for: `Could not find 'bundler' (1.16.4) required by ...`, `can't find gem
+/// bundler (>= 0.a)`, or the version in the path of `.../gems/bundler-1.16.3/exe/bundle (LoadError)`.
+pub(crate) fn bundler_version(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let in_brackets = evidence
+        .after("Could not find 'bundler' (")
+        .and_then(|rest| rest.split(')').next());
+    let in_path = || {
+        evidence
+            .after("/bundler-")
+            .and_then(|rest| rest.split('/').next())
+    };
+    in_brackets
+        .or_else(in_path)
+        .and_then(|version| arg(ArgName::Version, version))
+        .into_iter()
+        .collect()
+}
+
+/// Composer's first problem: the line under `Problem 1` (`- Root composer.json requires php ^8.1 but
+/// your php version (7.4.33) does not satisfy that requirement.`).
+pub(crate) fn composer_problem(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let first = evidence
+        .hits
+        .first()
+        .copied()
+        .unwrap_or(evidence.range.start);
+    let end = (first + LINES_AFTER).min(evidence.range.end);
+    (first..end)
+        .find(|&index| evidence.text(index) == "Problem 1")
+        .and_then(|index| evidence.next_text(index))
+        .map(|text| text.trim_start_matches("- "))
+        .and_then(|problem| arg(ArgName::Detail, problem))
+        .into_iter()
+        .collect()
+}
+
+/// The package pip could not build: `Failed building wheel for ripser`, `Could not build wheels for
+/// ripser, which is required ...`, `Failed to build installable wheels for some pyproject.toml based
+/// projects (ripser)`.
+pub(crate) fn wheel(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let named = evidence
+        .after("Failed building wheel for ")
+        .or_else(|| evidence.after("Could not build wheels for "))
+        .map(|rest| first_word(rest).trim_end_matches([',', '.']))
+        .or_else(|| {
+            evidence
+                .after("Failed to build installable wheels")
+                .and_then(|rest| between(rest, '(', ')'))
+        });
+    named
+        .and_then(|package| arg(ArgName::Package, package))
+        .into_iter()
+        .collect()
+}
+
+/// What a security scanner found: how many (`found 2 issues`, `2 incidents have been found`) and the
+/// first vulnerable package (`✗ Critical severity vulnerability found in pcre2/libpcre2-8-0`).
+pub(crate) fn findings(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let count = evidence
+        .after("for known issues, found ")
+        .map(first_word)
+        .or_else(|| {
+            evidence.hit_texts().find_map(|text| {
+                let (before, _) = text.split_once(" have been found in file ")?;
+                before.split_whitespace().rev().nth(1)
+            })
+        })
+        .filter(|count| count.bytes().all(|byte| byte.is_ascii_digit()));
+    let package = evidence
+        .after("severity vulnerability found in ")
+        .map(first_word);
+    [
+        count.and_then(|count| arg(ArgName::Count, count)),
+        package.and_then(|package| arg(ArgName::Package, package)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The deployment of `error: deployment "web" exceeded its progress deadline` (also with the quotes
+/// escaped, as Ansible prints a command's error inside JSON).
+pub(crate) fn deployment(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .hit_texts()
+        .find_map(|text| {
+            let (before, _) = text.split_once(" exceeded its progress deadline")?;
+            let (_, name) = before.rsplit_once("deployment ")?;
+            Some(name.trim_matches(['"', '\\', '\'']))
+        })
+        .and_then(|name| arg(ArgName::Deployment, name))
+        .into_iter()
+        .collect()
+}
+
+/// Why the remote refused a push: `! [rejected] main -> main (fetch first)`, `! [remote rejected]
+/// master -> master (pre-receive hook declined)`, Heroku's `Push rejected, failed to compile Node.js
+/// app.`, GitHub's `GH006: Protected branch update failed for refs/heads/main.`
+pub(crate) fn push_refusal(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let reason = evidence.hit_texts().find_map(|text| {
+        if text.contains("rejected]") {
+            return text
+                .rsplit_once('(')
+                .map(|(_, rest)| rest.trim_end_matches(')'));
+        }
+        if let Some((_, rest)) = text.split_once("Push rejected, ") {
+            return Some(rest.trim_end_matches('.'));
+        }
+        text.contains("Protected branch update failed")
+            .then_some("protected branch")
+    });
+    reason
+        .and_then(|reason| arg(ArgName::Detail, reason))
+        .into_iter()
+        .collect()
+}
+
+/// The HTTP status of a failed download (`returned error: 403`, `awaiting response... 404 Not Found`,
+/// wget's `ERROR 404: Not Found.`) and its address, when a line near it names one.
+pub(crate) fn http_status(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let status = ["returned error: ", "awaiting response... ", "ERROR "]
+        .iter()
+        .find_map(|marker| evidence.after(marker))
+        .map(|rest| rest.get(..3).unwrap_or(rest));
+    // The hit's line first, then the lines under it (`failed to download <url>`), then those above it
+    // (wget's `--2024-01-01 12:00:00--  <url>`).
+    let first = evidence
+        .hits
+        .first()
+        .copied()
+        .unwrap_or(evidence.range.start);
+    let start = first.saturating_sub(3).max(evidence.range.start);
+    let end = (first + 4).min(evidence.range.end);
+    let url = (first..end).chain((start..first).rev()).find_map(|index| {
+        let text = evidence.text(index);
+        let at = text.find("https://").or_else(|| text.find("http://"))?;
+        Some(first_word(&text[at..]).trim_end_matches(['"', '\'', ')', ',', '.']))
+    });
+    [
+        status.and_then(|status| arg(ArgName::Status, status)),
+        url.and_then(|url| arg(ArgName::Url, url)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }

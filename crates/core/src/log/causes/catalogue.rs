@@ -8,14 +8,14 @@ use serde::Serialize;
 
 use super::args::{self, ArgReader, LinePicker};
 use super::checks::{
-    always, broken_bash_env, command_not_found, coverage_does_not_meet, coverage_not_met,
-    coverage_not_reached, docker_socket_missing, errno_of_a_tool, eslint_problems,
-    generic_host_failure, http_request, invalid_key, killed_by_the_kernel, lint_found_errors,
-    manifest_not_found, missing_path, mypy_error, node_module_missing, not_a_pull,
-    not_concurrent_files, not_file_watchers, not_in_spin_up, not_on_plan, npm_prefixed,
-    pipfile_out_of_date, program_path_missing, refused_in_spin_up, resource_class_refused,
-    rubocop_offenses, script_permission_denied, sh_not_found, unsupported_machine_image,
-    unsupported_remote_docker, whole_line,
+    always, broken_bash_env, bundler_executable, command_not_found, coverage_does_not_meet,
+    coverage_not_met, coverage_not_reached, docker_socket_missing, errno_of_a_tool,
+    eslint_problems, generic_host_failure, http_error, http_request, invalid_key,
+    killed_by_the_kernel, lint_found_errors, manifest_not_found, missing_path, mypy_error,
+    node_module_missing, not_a_pull, not_concurrent_files, not_file_watchers, not_in_spin_up,
+    not_on_plan, npm_prefixed, pipfile_out_of_date, program_path_missing, refused_in_spin_up,
+    resource_class_refused, rubocop_offenses, script_permission_denied, sh_not_found, some_found,
+    unsupported_machine_image, unsupported_remote_docker, wget_error, whole_line,
 };
 use super::tests_named;
 use crate::phases::{KnownPhase, PhaseKind};
@@ -51,6 +51,8 @@ pub(crate) enum Family {
     Shell,
     /// Docker credentials were refused.
     DockerAuth,
+    /// A compiler's errors, and the tool that ran the build (pip building a wheel from source).
+    Build,
 }
 
 /// Which phases a cause can explain.
@@ -352,6 +354,22 @@ causes! {
     NotExecutable => "not-executable", Failure, 26, Shell;
     /// A command needed a file or directory that is not there.
     PathNotFound => "path-not-found", Failure, 38, Alone;
+    /// The Bundler version the lock file names is not installed.
+    BundlerVersionMismatch => "bundler-version-mismatch", Failure, 20, Alone;
+    /// Composer found no set of package versions that fits the constraints and the platform.
+    ComposerUnresolvable => "composer-unresolvable", Failure, 22, Alone;
+    /// pip had to build a package from source, and the build failed.
+    PipWheelBuildFailed => "pip-wheel-build-failed", Failure, 21, Build;
+    /// A security scanner found vulnerabilities or secrets, and failed the step on purpose.
+    SecurityScanFindings => "security-scan-findings", Failure, 30, Alone;
+    /// A Kubernetes deployment did not become ready before its progress deadline.
+    KubectlRolloutTimeout => "kubectl-rollout-timeout", Failure, 20, Alone;
+    /// The remote refused a `git push`.
+    GitPushRejected => "git-push-rejected", Failure, 30, Alone;
+    /// A setup configuration tried to continue the pipeline, but setup workflows are not enabled.
+    SetupWorkflowsDisabled => "setup-workflows-disabled", Failure, 8, Alone;
+    /// A download got an HTTP error answer (404, 403, 429, 5xx).
+    HttpErrorStatus => "http-error-status", Failure, 36, Alone;
     /// A lock file no longer matches the dependencies it locks.
     LockfileOutOfDate => "lockfile-out-of-date", Failure, 20, Alone;
     /// npm could not resolve the dependency tree.
@@ -385,7 +403,7 @@ causes! {
     /// The tests passed but covered less than the required share of the code.
     CoverageBelowThreshold => "coverage-below-threshold", Failure, 33, Alone;
     /// A linter, formatter or compiler found problems.
-    LintFindings => "lint-findings", Failure, 36, Alone;
+    LintFindings => "lint-findings", Failure, 36, Build;
     /// No cache matched the keys: the first build, or a key that changed. Not a failure.
     CacheMiss => "cache-miss", Notice, 50, Alone;
     /// A cache already exists for the key, so it is not saved again. Not a failure.
@@ -706,6 +724,7 @@ impl CauseId {
                         anywhere("Host key verification failed"),
                         anywhere("REMOTE HOST IDENTIFICATION HAS CHANGED"),
                         anywhere("knownhosts: key mismatch"),
+                        anywhere("Are you sure you want to continue connecting"),
                     ]
                 },
                 args::git_repository,
@@ -845,6 +864,10 @@ impl CauseId {
                         anywhere("Error: Non-null Username Required"),
                         anywhere("Error: Password Required"),
                         checked("incorrect username or password", not_in_spin_up),
+                        checked(
+                            "unauthorized: please use personal access token",
+                            not_in_spin_up,
+                        ),
                     ]
                 },
                 args::registry,
@@ -973,6 +996,36 @@ impl CauseId {
                 const { &[anywhere("externally-managed-environment")] },
                 args::nothing,
             ),
+            C::BundlerVersionMismatch => any(
+                const {
+                    &[
+                        anywhere("Could not find 'bundler' ("),
+                        anywhere("can't find gem bundler ("),
+                        anywhere("You must use Bundler 2 or greater with this lockfile"),
+                        checked("(LoadError)", bundler_executable),
+                    ]
+                },
+                args::bundler_version,
+            ),
+            C::ComposerUnresolvable => any(
+                const {
+                    &[
+                        anywhere("Your requirements could not be resolved to an installable set"),
+                        anywhere("Your lock file does not contain a compatible set of packages"),
+                    ]
+                },
+                args::composer_problem,
+            ),
+            C::PipWheelBuildFailed => any(
+                const {
+                    &[
+                        anywhere("Failed building wheel for "),
+                        anywhere("Could not build wheels for "),
+                        anywhere("Failed to build installable wheels"),
+                    ]
+                },
+                args::wheel,
+            ),
             C::PythonModuleNotFound => any(
                 const {
                     &[
@@ -1090,6 +1143,47 @@ impl CauseId {
                     ]
                 },
                 args::coverage,
+            ),
+            C::SecurityScanFindings => commands(
+                const {
+                    &[
+                        anywhere("severity vulnerability found in "),
+                        checked("dependencies for known issues, found ", some_found),
+                        anywhere("have been found in file "),
+                        anywhere("has been found in file "),
+                    ]
+                },
+                args::findings,
+            ),
+            C::KubectlRolloutTimeout => commands(
+                const { &[anywhere("exceeded its progress deadline")] },
+                args::deployment,
+            ),
+            C::GitPushRejected => commands(
+                const {
+                    &[
+                        anywhere("! [rejected]"),
+                        anywhere("! [remote rejected]"),
+                        anywhere("Push rejected, "),
+                        anywhere("Protected branch update failed"),
+                    ]
+                },
+                args::push_refusal,
+            ),
+            C::SetupWorkflowsDisabled => any(
+                const { &[anywhere("CIRCLE_CONTINUATION_KEY is required")] },
+                args::nothing,
+            ),
+            C::HttpErrorStatus => commands(
+                const {
+                    &[
+                        checked("The requested URL returned error: ", http_error),
+                        checked("awaiting response... ", http_error),
+                        checked("ERROR 4", wget_error),
+                        checked("ERROR 5", wget_error),
+                    ]
+                },
+                args::http_status,
             ),
             C::LintFindings => Spec {
                 scope: Scope::Commands,

@@ -301,3 +301,39 @@ pub(crate) fn errno_of_a_tool(line: &LineContext<'_>) -> bool {
         || text.contains("errno")
         || text.contains("request to http")
 }
+
+/// `cannot load such file -- /opt/circleci/.../gems/bundler-1.16.3/exe/bundle (LoadError)`: the
+/// `bundle` program of a Bundler version that is not installed.
+pub(crate) fn bundler_executable(line: &LineContext<'_>) -> bool {
+    let before = line.before();
+    before.contains("cannot load such file") && before.contains("/bundler-")
+}
+
+/// `Tested 143 dependencies for known issues, found 2 issues.`, not `found 0 issues`.
+pub(crate) fn some_found(line: &LineContext<'_>) -> bool {
+    let count = line.rest().split_whitespace().next().unwrap_or("");
+    !count.is_empty() && count.bytes().all(|byte| byte.is_ascii_digit()) && count != "0"
+}
+
+/// An HTTP status of 400 or more right after the needle: `The requested URL returned error: 403`,
+/// `awaiting response... 404 Not Found`.
+pub(crate) fn http_error(line: &LineContext<'_>) -> bool {
+    is_error_status(line.rest())
+}
+
+/// wget's `ERROR 404: Not Found.`: the needle holds the status's first digit.
+pub(crate) fn wget_error(line: &LineContext<'_>) -> bool {
+    let status = line.text.get(line.end - 1..).unwrap_or("");
+    is_error_status(status) && status.get(3..4) == Some(":")
+}
+
+/// Whether `text` starts with a three-digit HTTP status of 400 to 599.
+fn is_error_status(text: &str) -> bool {
+    let status = text.get(..3).unwrap_or("");
+    status.bytes().all(|byte| byte.is_ascii_digit())
+        && matches!(status.as_bytes().first(), Some(b'4' | b'5'))
+        && !text
+            .as_bytes()
+            .get(3)
+            .is_some_and(|byte| byte.is_ascii_digit())
+}

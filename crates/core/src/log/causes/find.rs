@@ -18,7 +18,7 @@ use std::ops::Range;
 use super::args::Evidence;
 use super::catalogue::{CauseId, Family, Level};
 use super::{needles, Cause, MOST_EVIDENCE};
-use crate::log::errors::first_error_line;
+use crate::log::errors::{decisive_error_line, first_error_line};
 use crate::log::facts::{Fact, FactKind};
 use crate::log::lines::LogLines;
 use crate::log::report::{LogFormat, Phase, PhaseStatus};
@@ -54,7 +54,7 @@ pub(crate) fn diagnose(lines: &LogLines, phases: &mut [Phase], format: LogFormat
         };
         phase.causes = find_causes(lines, &reading);
     }
-    infer_failures(phases);
+    infer_failures(lines, phases);
     if matches!(format, LogFormat::JobPage | LogFormat::LocalExecute) {
         infer_success_from_later_steps(phases);
     }
@@ -316,16 +316,20 @@ fn followed_by_a_step(phases: &[Phase]) -> Vec<bool> {
     followed
 }
 
-/// Marks failed the phases whose end is unknown but whose lines show a failure, when no step that
-/// would have proven them successful follows.
-fn infer_failures(phases: &mut [Phase]) {
+/// Marks failed the phases whose end is unknown but whose lines show a failure (a cause of failure, or
+/// a line a tool prints when it gives up), when no step that would have proven them successful follows.
+fn infer_failures(lines: &LogLines, phases: &mut [Phase]) {
     let followed = followed_by_a_step(phases);
     for (phase, followed) in phases.iter_mut().zip(followed) {
+        if phase.status != PhaseStatus::Unknown || followed {
+            continue;
+        }
         let shows_failure = phase
             .causes
             .iter()
-            .any(|cause| cause.id.level() == Level::Failure);
-        if phase.status == PhaseStatus::Unknown && shows_failure && !followed {
+            .any(|cause| cause.id.level() == Level::Failure)
+            || decisive_error_line(lines, body_start(lines, phase)..phase.lines.end).is_some();
+        if shows_failure {
             phase.status = PhaseStatus::Failed;
             phase.status_inferred = true;
         }

@@ -125,6 +125,14 @@ arg_names! {
     Signal => "signal";
     /// The message the tool printed, when it says more than the cause.
     Detail => "detail";
+    /// A version a tool asked for (`1.16.4` of Bundler).
+    Version => "version";
+    /// A Kubernetes deployment.
+    Deployment => "deployment";
+    /// An address a step fetched.
+    Url => "url";
+    /// An HTTP status code (`403`).
+    Status => "status";
 }
 
 impl Cause {

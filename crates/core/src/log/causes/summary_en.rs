@@ -163,7 +163,7 @@ pub(crate) fn summary(cause: &Cause) -> String {
             "The Git host refused the SSH key of this step{}: the key the job holds cannot read that repository.",
             with(cause, A::Repository, " for {}")
         ),
-        C::CheckoutHostKey => "The Git host's SSH key is not the one the job knows: host key verification failed.".to_owned(),
+        C::CheckoutHostKey => "The Git host's SSH key is not one the job knows: host key verification failed, or ssh asked whether to trust the host and waited for an answer.".to_owned(),
         C::CheckoutRepositoryNotFound => format!(
             "The repository{} does not exist for the key the job used (a fork, or a private repository).",
             with(cause, A::Repository, " {}")
@@ -175,6 +175,10 @@ pub(crate) fn summary(cause: &Cause) -> String {
         C::CheckoutCommitMissing => "The commit to build is not in the repository any more (rewritten by a force push?).".to_owned(),
         C::GitCloneFailed => format!("git clone{} failed.", with(cause, A::Repository, " of {}")),
         C::GitPushReadOnlyKey => "The push used the checkout key, which is read-only.".to_owned(),
+        C::GitPushRejected => format!(
+            "The remote refused the push{}.",
+            with(cause, A::Detail, " ({})")
+        ),
         C::CacheKeyTemplateError => match cause.arg(A::File) {
             Some(file) => format!("The cache key could not be computed: {file} does not exist at this point of the job."),
             None => "A template of the cache key could not be computed.".to_owned(),
@@ -256,6 +260,35 @@ pub(crate) fn summary(cause: &Cause) -> String {
         C::PipNoMatchingDistribution => format!(
             "pip found no release{} that fits this Python and this platform, or the requirements conflict.",
             with(cause, A::Package, " of {}")
+        ),
+        C::PipWheelBuildFailed => format!(
+            "pip could not build{} from source: no ready-made wheel fits this Python and platform, and the build needs a compiler or headers the image lacks.",
+            with(cause, A::Package, " {}")
+        ),
+        C::BundlerVersionMismatch => format!(
+            "The lock file asks for Bundler{}, which is not installed in the image.",
+            with(cause, A::Version, " {}")
+        ),
+        C::ComposerUnresolvable => format!(
+            "Composer found no set of package versions that fits the constraints and this PHP{}.",
+            with(cause, A::Detail, ": {}")
+        ),
+        C::SecurityScanFindings => format!(
+            "A security scan found {}{} and failed the step on purpose.",
+            cause
+                .arg(A::Count)
+                .map_or("problems".to_owned(), |number| count(number, "problem", "problems")),
+            with(cause, A::Package, " (the first in {})")
+        ),
+        C::KubectlRolloutTimeout => format!(
+            "The deployment{} did not become ready before its progress deadline.",
+            with(cause, A::Deployment, " {}")
+        ),
+        C::SetupWorkflowsDisabled => "The setup workflow could not continue the pipeline: setup workflows are not enabled for the project, or the config lacks setup: true.".to_owned(),
+        C::HttpErrorStatus => format!(
+            "A download was answered with HTTP {}{}: the server was reached and said no.",
+            cause.arg(A::Status).unwrap_or("error"),
+            with(cause, A::Url, " for {}")
         ),
         C::PipExternallyManaged => "The system Python refuses pip install outside a virtual environment.".to_owned(),
         C::PythonModuleNotFound => format!(

@@ -169,7 +169,7 @@ pub(crate) fn summary(cause: &Cause) -> String {
             "L’hébergeur Git a refusé la clé SSH de cette étape{}\u{a0}: la clé dont dispose le job ne peut pas lire ce dépôt.",
             with(cause, A::Repository, " pour {}")
         ),
-        C::CheckoutHostKey => "La clé SSH de l’hébergeur Git n’est pas celle que le job connaît\u{a0}: la vérification de la clé d’hôte a échoué.".to_owned(),
+        C::CheckoutHostKey => "La clé SSH de l’hébergeur Git n’est pas une clé que le job connaît\u{a0}: la vérification de la clé d’hôte a échoué, ou ssh a demandé s’il fallait faire confiance à l’hôte et attendu une réponse.".to_owned(),
         C::CheckoutRepositoryNotFound => format!(
             "Le dépôt{} n’existe pas pour la clé utilisée par le job (un fork, ou un dépôt privé).",
             with(cause, A::Repository, " {}")
@@ -181,6 +181,10 @@ pub(crate) fn summary(cause: &Cause) -> String {
         C::CheckoutCommitMissing => "Le commit à construire n’est plus dans le dépôt (réécrit par un push forcé\u{a0}?).".to_owned(),
         C::GitCloneFailed => format!("git clone{} a échoué.", with(cause, A::Repository, " de {}")),
         C::GitPushReadOnlyKey => "Le push a utilisé la clé de checkout, qui est en lecture seule.".to_owned(),
+        C::GitPushRejected => format!(
+            "Le dépôt distant a refusé le push{}.",
+            with(cause, A::Detail, " ({})")
+        ),
         C::CacheKeyTemplateError => match cause.arg(A::File) {
             Some(file) => format!("La clé de cache n’a pas pu être calculée\u{a0}: {file} n’existe pas à ce moment du job."),
             None => "Un modèle de la clé de cache n’a pas pu être calculé.".to_owned(),
@@ -262,6 +266,40 @@ pub(crate) fn summary(cause: &Cause) -> String {
         C::PipNoMatchingDistribution => format!(
             "pip n’a trouvé aucune version{} qui convienne à ce Python et à cette plateforme, ou les exigences se contredisent.",
             with(cause, A::Package, " de {}")
+        ),
+        C::PipWheelBuildFailed => format!(
+            "pip n’a pas pu compiler{} depuis les sources\u{a0}: aucune wheel toute prête ne convient à ce Python et à cette plateforme, et la compilation demande un compilateur ou des en-têtes absents de l’image.",
+            quoted(cause, A::Package, " ")
+        ),
+        C::BundlerVersionMismatch => format!(
+            "Le fichier de verrouillage demande Bundler{}, qui n’est pas installé dans l’image.",
+            with(cause, A::Version, " {}")
+        ),
+        C::ComposerUnresolvable => format!(
+            "Composer n’a trouvé aucun ensemble de versions qui respecte les contraintes et ce PHP{}.",
+            with(cause, A::Detail, "\u{a0}: {}")
+        ),
+        C::SecurityScanFindings => format!(
+            "Une analyse de sécurité a trouvé {}{} et a fait échouer l’étape à dessein.",
+            cause
+                .arg(A::Count)
+                .map_or("des problèmes".to_owned(), |number| count(number, "problème", "problèmes")),
+            cause
+                .arg(A::Package)
+                .map(|package| format!(" (le premier dans {})", q(package)))
+                .unwrap_or_default()
+        ),
+        C::KubectlRolloutTimeout => format!(
+            "Le déploiement{} n’est pas devenu prêt avant son délai de progression.",
+            quoted(cause, A::Deployment, " ")
+        ),
+        C::SetupWorkflowsDisabled => "Le workflow de setup n’a pas pu poursuivre le pipeline\u{a0}: les workflows de setup ne sont pas activés pour le projet, ou la configuration n’a pas setup: true.".to_owned(),
+        C::HttpErrorStatus => format!(
+            "Un téléchargement a reçu {}{}\u{a0}: le serveur a été joint et a refusé.",
+            cause
+                .arg(A::Status)
+                .map_or("une réponse HTTP d’erreur".to_owned(), |status| format!("la réponse HTTP {status}")),
+            with(cause, A::Url, " pour {}")
         ),
         C::PipExternallyManaged => "Le Python du système refuse pip install hors d’un environnement virtuel.".to_owned(),
         C::PythonModuleNotFound => format!(
