@@ -77,6 +77,22 @@ test('a refused configuration says that no job ran and offers the config explain
   await lens.close();
 });
 
+test('a failed step with no line that looks like an error shows its last line as such, not as an error', async () => {
+  const lens = await site.open('fr/');
+  const log = 'Install dependencies\n#!/bin/bash -eo pipefail\npoetry install\n\nInstalling dependencies from lock file\nPackage operations: 48 installs, 1 update, 0 removals\n\nExited with code exit status 1\nCircleCI received exit code 1\n';
+  await lens.paste('log-input', log);
+  await lens.byTestId('failure-summary').waitFor();
+  assert.match(await lens.byTestId('failure-no-cause').textContent(), /aucune ligne de l’étape ne ressemble à une erreur/);
+  assert.equal(await lens.byTestId('failure-line').getAttribute('data-line'), '6');
+  const explained = lens.byTestId('first-error');
+  await explained.waitFor();
+  assert.match(await explained.locator('h3').textContent(), /^Dernière ligne affichée/);
+  await lens.byTestId('lang-en').click();
+  await explained.locator('h3').filter({ hasText: /^Last line printed/ }).waitFor();
+  assert.equal((await lens.byTestId('jump-to-error').textContent()).trim(), 'Go to this line');
+  await lens.close();
+});
+
 test('a passing log has no failure summary, and a cache miss is explained as no failure', async () => {
   const lens = await site.open('en/?example=seed');
   await lens.byTestId('phase-band').nth(11).waitFor();

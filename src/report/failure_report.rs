@@ -69,12 +69,23 @@ pub(crate) fn failure_blocks(
                 text: excerpt(&redaction.apply(report.lines.text(line))).into_owned(),
                 marked: true,
             }],
-            mark_label: lang.text(Msg::LogFirstError).to_owned(),
+            mark_label: lang
+                .text(if failure.line_is_a_guess {
+                    Msg::FactLastOutput
+                } else {
+                    Msg::LogFirstError
+                })
+                .to_owned(),
         });
     }
     if failure.causes.is_empty() {
+        let no_cause = if failure.line_is_a_guess {
+            Msg::FailureMdNoCauseGuess
+        } else {
+            Msg::FailureMdNoCause
+        };
         blocks.push(Block::Paragraph(vec![Inline::Text(
-            lang.text(Msg::FailureMdNoCause).to_owned(),
+            lang.text(no_cause).to_owned(),
         )]));
     }
     if !failure.tests.is_empty() {

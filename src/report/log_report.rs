@@ -261,7 +261,13 @@ fn phase_blocks(
         .collect();
     blocks.push(Block::Code {
         lines,
-        mark_label: lang.text(Msg::ExportReportFirstError).to_owned(),
+        mark_label: lang
+            .text(if phase.error_line_is_a_guess() {
+                Msg::ExportReportLastOutput
+            } else {
+                Msg::ExportReportFirstError
+            })
+            .to_owned(),
     });
     let hidden = phase.lines.len() - shown.len();
     if hidden > 0 {

@@ -55,6 +55,7 @@ fn message(kind: FactKind) -> Msg {
         FactKind::NoOutputTimeout => Msg::FactNoOutputTimeout,
         FactKind::InfrastructureFailure => Msg::FactInfrastructureFailure,
         FactKind::FirstError => Msg::FactFirstError,
+        FactKind::LastOutput => Msg::FactLastOutput,
     }
 }
 

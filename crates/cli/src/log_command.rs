@@ -137,7 +137,9 @@ fn failure_block(report: &LogReport) -> String {
             }
     };
     if failure.causes.is_empty() {
-        out.push_str(if failure.line.is_some() {
+        out.push_str(if failure.line_is_a_guess {
+            "  why: no known cause, and no line looks like an error; read up from the step's last line\n"
+        } else if failure.line.is_some() {
             "  why: no known cause; read the first error line\n"
         } else {
             "  why: no known cause, and no error line was found; read the end of the step\n"

@@ -44,8 +44,12 @@ pub(crate) fn FailureSummary(
     let phase_index = failure.phase;
     let phase = &report.phases[phase_index];
     let title = phase.title.clone();
-    let (no_job_ran, inferred, exit_code) =
-        (failure.no_job_ran, failure.inferred, failure.exit_code);
+    let (no_job_ran, inferred, exit_code, line_is_a_guess) = (
+        failure.no_job_ran,
+        failure.inferred,
+        failure.exit_code,
+        failure.line_is_a_guess,
+    );
     let causes: Vec<_> = failure
         .causes
         .iter()
@@ -179,7 +183,9 @@ pub(crate) fn FailureSummary(
                     <ul class="failure-causes">{cause_items}</ul>
                 }.into_any()
             } else {
-                view! { <p data-testid="failure-no-cause">{t(Msg::FailureNoCause)}</p> }.into_any()
+                // With no line that looks like an error, the line shown is only where the step ended.
+                let no_cause = if line_is_a_guess { Msg::FailureNoCauseGuess } else { Msg::FailureNoCause };
+                view! { <p data-testid="failure-no-cause">{t(no_cause)}</p> }.into_any()
             }}
             {evidence}
             {test_list}

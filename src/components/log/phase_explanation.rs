@@ -70,16 +70,22 @@ pub(crate) fn PhaseExplanation(
             })
             .collect_view();
         let has_facts = !phase.facts.is_empty();
+        // With no line that looks like an error, the line shown is where the step ended, and says so.
+        let (heading, jump) = if phase.error_line_is_a_guess() {
+            (Msg::LogLastOutput, Msg::LogJumpToLastOutput)
+        } else {
+            (Msg::LogFirstError, Msg::LogJumpToError)
+        };
         let error = phase.error_line.map(|line| {
             let text = report.lines.text(line).to_owned();
             view! {
                 <div class="first-error" data-testid="first-error">
-                    <h3>{t(Msg::LogFirstError)}</h3>
+                    <h3>{t(heading)}</h3>
                     <pre><code>{text}</code></pre>
                     <button type="button" class="link-button" data-testid="jump-to-error" on:click=move |_| {
                         state.current_match.set(Some(line));
                         state.scroll_request.set(Some(ScrollTarget::Line(line)));
-                    }>{t(Msg::LogJumpToError)}</button>
+                    }>{t(jump)}</button>
                 </div>
             }
         });

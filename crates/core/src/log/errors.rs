@@ -19,6 +19,7 @@ const ERROR_WORDS: &[&str] = &[
     "panic:",
     "command not found",
     "no such file",
+    "is a directory",
     "permission denied",
     "killed",
     "cannot",
@@ -49,24 +50,18 @@ const SUMMARIES: &[&str] = &[
 /// it (output printed with no blank line after the script, as `circleci local execute` prints it), the
 /// script's lines that are not shell source are read as output; a script with nothing under it (an API
 /// build, which gives the command but not its output) has no error line.
-pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<usize> {
+pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<Pick> {
     let output = scan(lines, range.clone(), false);
-    if let Some(Pick::Error(index)) = output {
-        return Some(index);
+    if let Some(Pick::Error(_)) = output {
+        return output;
     }
     // Output printed right under the script (no blank line between) is output all the same: an error
     // there beats a guess, wherever the footer is.
     let with_script = scan(lines, range.clone(), true);
-    if let Some(Pick::Error(index)) = with_script {
-        return Some(index);
+    if let Some(Pick::Error(_)) = with_script {
+        return with_script;
     }
-    match output {
-        Some(pick) => Some(pick.line()),
-        None => footer_under_the_script(lines, range)
-            .then_some(with_script)
-            .flatten()
-            .map(Pick::line),
-    }
+    output.or_else(|| footer_under_the_script(lines, range).then_some(with_script)?)
 }
 
 /// The line of `range` that shows plainly that something failed, when one does: one that opens with
@@ -79,6 +74,20 @@ pub(crate) fn decisive_error_line(lines: &LogLines, range: Range<usize>) -> Opti
         .filter(|line| line.place != Place::Command)
         .find(|line| is_decisive(line.text))
         .map(|line| line.index)
+}
+
+/// A line that opens with an error's name, in at most three words: `TypeError: x is undefined`,
+/// `Unhandled rejection Error: connect ECONNREFUSED`, `Code Signing Error: No profile for team`.
+fn names_an_error_first(text: &str) -> bool {
+    let Some((name, _)) = text.split_once("Error: ") else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() <= 3
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+        && words
+            .iter()
+            .all(|word| word.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// Whether a line is one a tool prints when it gives up (see [`decisive_error_line`]).
@@ -99,8 +108,15 @@ fn is_decisive(text: &str) -> bool {
         "rake aborted!",
         "make: *** ",
         "E: ",
+        "FAILURE: Build failed",
+        "BUILD FAILED",
+        "** BUILD FAILED **",
+        "** TEST FAILED **",
+        "** ARCHIVE FAILED **",
+        "SECURITY ERROR",
     ];
     OPENINGS.iter().any(|opening| text.starts_with(opening))
+        || names_an_error_first(text)
         || text
             .strip_suffix(')')
             .and_then(|rest| rest.rsplit_once('('))
@@ -115,17 +131,18 @@ fn footer_under_the_script(lines: &LogLines, range: Range<usize>) -> bool {
     read_lines(lines, range).any(|line| line.place != Place::Output && is_footer(line.text))
 }
 
-/// What one reading of a phase found.
-#[derive(Debug, Clone, Copy)]
-enum Pick {
+/// The line a person should read first in a failed phase, and whether it looks like an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pick {
     /// A line that looks like an error.
     Error(usize),
-    /// No line looks like one: a test runner's summary, or the last output line.
+    /// No line looks like one: a test runner's summary, or the last line the phase printed.
     Guess(usize),
 }
 
 impl Pick {
-    fn line(self) -> usize {
+    /// The line's index.
+    pub(crate) fn line(self) -> usize {
         match self {
             Pick::Error(index) | Pick::Guess(index) => index,
         }
@@ -182,9 +199,20 @@ fn scan(lines: &LogLines, range: Range<usize>, read_script: bool) -> Option<Pick
         if names_an_error(&lowered) {
             return Some(Pick::Error(index));
         }
-        last_output = Some(index);
+        if !is_progress_bar(text) {
+            last_output = Some(index);
+        }
     }
     summary.or(last_output).map(Pick::Guess)
+}
+
+/// Whether a line only draws progress (`.........10%.........20%`, `[=====>    ] 45%`, `████ 100%`):
+/// nothing to read there.
+fn is_progress_bar(text: &str) -> bool {
+    text.contains(['%', '.', '=', '#', '█'])
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || ".%=#>-|[]█░▏▎▍▌▋▊▉/".contains(c))
 }
 
 /// Whether a lowercased line holds one of the [`ERROR_WORDS`], other than in a count of none
@@ -235,7 +263,7 @@ mod tests {
 
     fn first(text: &str) -> Option<String> {
         let lines = LogLines::render(text);
-        first_error_line(&lines, 0..lines.len()).map(|index| lines.text(index).to_owned())
+        first_error_line(&lines, 0..lines.len()).map(|pick| lines.text(pick.line()).to_owned())
     }
 
     #[test]
@@ -361,5 +389,43 @@ mod tests {
         ] {
             assert_eq!(decisive(&format!("step output\n{calm}\n")), None, "{calm}");
         }
+    }
+
+    #[test]
+    fn a_guess_is_told_apart_from_an_error_and_never_a_progress_bar() {
+        let pick = |text: &str| {
+            let lines = LogLines::render(text);
+            first_error_line(&lines, 0..lines.len())
+        };
+        assert_eq!(
+            pick("Downloading https://services.gradle.org/gradle-6.3-bin.zip\n.........10%.........20%.........100%\n\nExited with code exit status 1\n"),
+            Some(Pick::Guess(0))
+        );
+        assert_eq!(
+            pick("Resolving\nfatal: not a git repository\n\nExited with code exit status 128\n"),
+            Some(Pick::Error(1))
+        );
+    }
+
+    #[test]
+    fn build_tools_giving_up_are_decisive() {
+        let decisive = |text: &str| {
+            let lines = LogLines::render(text);
+            decisive_error_line(&lines, 0..lines.len()).is_some()
+        };
+        for line in [
+            "FAILURE: Build failed with an exception.",
+            "** ARCHIVE FAILED **",
+            "Unhandled rejection Error: connect ECONNREFUSED 127.0.0.1:5432",
+            "Code Signing Error: No profile for team 'X' matching 'Y' found",
+            "TypeError: Cannot read properties of undefined",
+            "#16 ERROR: failed to push registry.example.com/app:1",
+            "SECURITY ERROR",
+        ] {
+            assert!(decisive(&format!("output\n{line}\n")), "{line}");
+        }
+        assert!(!decisive(
+            "output\nNote: a line that mentions Error: in passing is no error\n"
+        ));
     }
 }

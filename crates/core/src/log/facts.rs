@@ -148,6 +148,9 @@ fact_kinds! {
     InfrastructureFailure => "infrastructure-failure", "infrastructure failure";
     /// The first line that looks like an error, for a failed phase.
     FirstError => "first-error", "first error";
+    /// For a failed phase in which no line looks like an error: the last line it printed, the best
+    /// place to start reading.
+    LastOutput => "last-output", "last output line";
 }
 
 #[cfg(test)]

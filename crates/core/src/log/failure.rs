@@ -24,6 +24,8 @@ pub struct FailureSummary<'a> {
     pub no_job_ran: bool,
     /// Whether the failure is inferred from the lines (the log was cut before the step's footer).
     pub inferred: bool,
+    /// Whether `line` is only the last line the step printed: no line of it looks like an error.
+    pub line_is_a_guess: bool,
 }
 
 impl LogReport {
@@ -56,6 +58,7 @@ impl LogReport {
             tests,
             no_job_ran,
             inferred: failed.status_inferred,
+            line_is_a_guess: failed.error_line_is_a_guess(),
         })
     }
 }

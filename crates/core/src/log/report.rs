@@ -95,7 +95,8 @@ pub struct Phase {
     pub duration_ms: Option<u64>,
     /// What the log says about it.
     pub facts: Vec<Fact>,
-    /// The first line that looks like an error (0-based), for a failed phase.
+    /// The line to read first (0-based), for a failed phase: the first that looks like an error, or,
+    /// when none does, the last it printed ([`Phase::error_line_is_a_guess`]).
     pub error_line: Option<usize>,
     /// Why it failed, the most specific first, and the lines worth explaining that are not failures
     /// (a cache miss); a phase that did not fail has only the latter.
@@ -106,6 +107,14 @@ pub struct Phase {
 }
 
 impl Phase {
+    /// Whether [`Phase::error_line`] is only the last line the phase printed, because no line of it looks
+    /// like an error.
+    pub fn error_line_is_a_guess(&self) -> bool {
+        self.facts
+            .iter()
+            .any(|fact| fact.kind == super::facts::FactKind::LastOutput)
+    }
+
     /// The first line, 1-based.
     pub fn first_line(&self) -> usize {
         self.lines.start + 1

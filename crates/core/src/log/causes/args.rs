@@ -918,3 +918,94 @@ pub(crate) fn http_status(evidence: &Evidence<'_>) -> Vec<CauseArg> {
     .flatten()
     .collect()
 }
+
+/// Where the service was looked for: `127.0.0.1:5432` (`connect ECONNREFUSED 127.0.0.1:5432`, `dial tcp
+/// 127.0.0.1:5432: ...`, `Error 111 connecting to localhost:6379.`), a socket (`Unix domain socket
+/// "/var/run/postgresql/.s.PGSQL.5432"`, `through socket '/var/run/mysqld/mysqld.sock'`), or an address
+/// waited for (`Timed out waiting for: http://localhost:3000`).
+pub(crate) fn service_address(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let word_after = |marker: &str| {
+        evidence
+            .after_in_phase(marker)
+            .map(|rest| first_word(rest).trim_end_matches([':', '.', ',']))
+    };
+    let quoted_after = |marker: &str| {
+        evidence
+            .after_in_phase(marker)
+            .and_then(|rest| between(rest, '"', '"').or_else(|| between(rest, '\'', '\'')))
+    };
+    let address = word_after("ECONNREFUSED ")
+        .or_else(|| word_after("dial tcp "))
+        .or_else(|| word_after("connecting to "))
+        .or_else(|| word_after("Timed out waiting for: "))
+        .or_else(|| quoted_after("Unix domain socket "))
+        .or_else(|| quoted_after("server on socket "))
+        .or_else(|| quoted_after("through socket "))
+        .filter(|address| address.contains([':', '/', '.']));
+    address
+        .and_then(|address| arg(ArgName::Host, address))
+        .into_iter()
+        .collect()
+}
+
+/// The dependency a build tool could not resolve: Gradle's `> Could not find com.example:lib:1.2.3.`,
+/// Maven's `Could not find artifact com.example:lib:jar:1.2.3 in central (...)`.
+pub(crate) fn unresolved_dependency(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .after_in_phase("Could not find artifact ")
+        .or_else(|| evidence.after_in_phase("> Could not find "))
+        .map(|rest| first_word(rest).trim_end_matches(['.', ',']))
+        .filter(|dependency| dependency.contains(':'))
+        .and_then(|dependency| arg(ArgName::Package, dependency))
+        .into_iter()
+        .collect()
+}
+
+/// The dependency whose checksum does not match: Go's `verifying github.com/x/y@v1.2.3/go.mod: checksum
+/// mismatch`, yarn's `Integrity check failed for "left-pad"`.
+pub(crate) fn mismatched_dependency(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let go = evidence.hit_texts().find_map(|text| {
+        let (before, _) = text.split_once(": checksum mismatch")?;
+        let module = before.rsplit("verifying ").next()?;
+        Some(module.trim_end_matches("/go.mod"))
+    });
+    let yarn = || {
+        evidence
+            .after("Integrity check failed for ")
+            .and_then(|rest| between(rest, '"', '"'))
+    };
+    go.or_else(yarn)
+        .filter(|module| !module.is_empty() && !module.contains(' '))
+        .and_then(|module| arg(ArgName::Package, module))
+        .into_iter()
+        .collect()
+}
+
+/// What Xcode said it could not sign with: `Code Signing Error: No profile for team 'X' matching 'Y'
+/// found: ...` up to its first colon.
+pub(crate) fn signing_error(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .after("Code Signing Error: ")
+        .map(|rest| rest.split(": ").next().unwrap_or(rest))
+        .and_then(|detail| arg(ArgName::Detail, detail))
+        .into_iter()
+        .collect()
+}
+
+/// The cloud tool that had no valid credentials: `gcloud`, `aws` or `az`, told by its wording.
+pub(crate) fn cloud_tool(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let tool = evidence.hit_texts().find_map(|text| {
+        if text.contains("gcloud") || text.contains("active account selected") {
+            Some("gcloud")
+        } else if text.contains("AADSTS") {
+            Some("az")
+        } else if text.contains("credentials") || text.contains("An error occurred (") {
+            Some("aws")
+        } else {
+            None
+        }
+    });
+    tool.and_then(|tool| arg(ArgName::Tool, tool))
+        .into_iter()
+        .collect()
+}

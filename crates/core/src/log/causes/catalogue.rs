@@ -11,11 +11,12 @@ use super::checks::{
     always, broken_bash_env, bundler_executable, command_not_found, coverage_does_not_meet,
     coverage_not_met, coverage_not_reached, docker_socket_missing, errno_of_a_tool,
     eslint_problems, generic_host_failure, http_error, http_request, invalid_key,
-    killed_by_the_kernel, lint_found_errors, manifest_not_found, missing_path, mypy_error,
-    node_module_missing, not_a_pull, not_concurrent_files, not_file_watchers, not_in_spin_up,
-    not_on_plan, npm_prefixed, pipfile_out_of_date, program_path_missing, refused_in_spin_up,
-    resource_class_refused, rubocop_offenses, script_permission_denied, sh_not_found, some_found,
-    unsupported_machine_image, unsupported_remote_docker, wget_error, whole_line,
+    killed_by_the_kernel, lint_found_errors, local_address, manifest_not_found, missing_path,
+    mypy_error, node_module_missing, not_a_pull, not_concurrent_files, not_file_watchers,
+    not_in_spin_up, not_on_plan, npm_prefixed, pipfile_out_of_date, program_path_missing,
+    refused_in_spin_up, resource_class_refused, rubocop_offenses, script_permission_denied,
+    sh_not_found, some_found, unsupported_machine_image, unsupported_remote_docker, wget_error,
+    whole_line,
 };
 use super::tests_named;
 use crate::phases::{KnownPhase, PhaseKind};
@@ -53,6 +54,8 @@ pub(crate) enum Family {
     DockerAuth,
     /// A compiler's errors, and the tool that ran the build (pip building a wheel from source).
     Build,
+    /// A connection that failed: a service of the job not ready, or a host not reached.
+    Connection,
 }
 
 /// Which phases a cause can explain.
@@ -347,7 +350,7 @@ causes! {
     /// The registry refused the push.
     DockerPushDenied => "docker-push-denied", Failure, 13, DockerAuth;
     /// A host could not be found or reached, or its certificate was refused.
-    NetworkFailure => "network-failure", Failure, 37, Alone;
+    NetworkFailure => "network-failure", Failure, 37, Connection;
     /// The shell could not find a command.
     CommandNotFound => "command-not-found", Failure, 25, Shell;
     /// A file was run that is not executable.
@@ -370,6 +373,16 @@ causes! {
     SetupWorkflowsDisabled => "setup-workflows-disabled", Failure, 8, Alone;
     /// A download got an HTTP error answer (404, 403, 429, 5xx).
     HttpErrorStatus => "http-error-status", Failure, 36, Alone;
+    /// A database or server of the job was not accepting connections yet, or is not there.
+    ServiceNotReady => "service-not-ready", Failure, 15, Connection;
+    /// A build tool could not download or resolve a dependency (Gradle, Maven).
+    DependencyResolutionFailed => "dependency-resolution-failed", Failure, 22, Alone;
+    /// A downloaded dependency does not match the checksum its lock file recorded.
+    DependencyChecksumMismatch => "dependency-checksum-mismatch", Failure, 18, Alone;
+    /// Xcode could not sign the app: no certificate, no profile, or a locked keychain.
+    CodeSigningFailed => "code-signing-failed", Failure, 15, Alone;
+    /// A cloud provider's command-line tool had no valid credentials.
+    CloudAuthFailed => "cloud-auth-failed", Failure, 15, Alone;
     /// A lock file no longer matches the dependencies it locks.
     LockfileOutOfDate => "lockfile-out-of-date", Failure, 20, Alone;
     /// npm could not resolve the dependency tree.
@@ -880,6 +893,11 @@ impl CauseId {
                             not_a_pull,
                         ),
                         checked("unauthorized: authentication required", not_in_spin_up),
+                        checked("no basic auth credentials", not_in_spin_up),
+                        anywhere("denied: Your authorization token has expired"),
+                        anywhere("unexpected status from HEAD request to"),
+                        anywhere("unexpected status from PUT request to"),
+                        anywhere("name unknown: The repository with name"),
                     ]
                 },
                 args::push_repository,
@@ -1184,6 +1202,81 @@ impl CauseId {
                     ]
                 },
                 args::http_status,
+            ),
+            C::ServiceNotReady => commands(
+                const {
+                    &[
+                        anywhere("connect ECONNREFUSED 127.0.0.1:"),
+                        anywhere("connect ECONNREFUSED ::1:"),
+                        checked("connect: connection refused", local_address),
+                        anywhere("could not connect to server: Connection refused"),
+                        anywhere("could not connect to server: No such file or directory"),
+                        anywhere("Is the server running locally and accepting"),
+                        checked("connection to server at ", local_address),
+                        anywhere("connection to server on socket "),
+                        anywhere("Can't connect to local MySQL server through socket"),
+                        checked("Can't connect to MySQL server on ", local_address),
+                        checked("Error 111 connecting to ", local_address),
+                        anywhere("Cypress failed to verify that your server is running"),
+                        anywhere("waiting on dependencies to become available"),
+                        checked("Timed out waiting for: ", local_address),
+                    ]
+                },
+                args::service_address,
+            ),
+            C::DependencyResolutionFailed => commands(
+                const {
+                    &[
+                        anywhere("Could not resolve all artifacts for configuration"),
+                        anywhere("Could not resolve all files for configuration"),
+                        anywhere("Could not resolve all dependencies for configuration"),
+                        anywhere("Could not resolve dependencies for project"),
+                        anywhere("Could not transfer artifact"),
+                    ]
+                },
+                args::unresolved_dependency,
+            ),
+            C::DependencyChecksumMismatch => commands(
+                const {
+                    &[
+                        anywhere(": checksum mismatch"),
+                        anywhere("code EINTEGRITY"),
+                        anywhere("integrity checksum failed when using"),
+                        anywhere("DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE"),
+                        anywhere("Integrity check failed for "),
+                    ]
+                },
+                args::mismatched_dependency,
+            ),
+            C::CodeSigningFailed => commands(
+                const {
+                    &[
+                        anywhere("Code Signing Error:"),
+                        anywhere("No profile for team "),
+                        anywhere("No signing certificate "),
+                        anywhere("There are no local code signing identities found"),
+                        anywhere("No code signing identity found"),
+                        anywhere("errSecInternalComponent"),
+                        anywhere("doesn't include signing certificate"),
+                    ]
+                },
+                args::signing_error,
+            ),
+            C::CloudAuthFailed => commands(
+                const {
+                    &[
+                        anywhere("ERROR: (gcloud.auth."),
+                        anywhere("You do not currently have an active account selected"),
+                        anywhere("Unable to locate credentials"),
+                        anywhere("An error occurred (ExpiredToken)"),
+                        anywhere("An error occurred (InvalidClientTokenId)"),
+                        anywhere("An error occurred (UnrecognizedClientException)"),
+                        anywhere("An error occurred (SignatureDoesNotMatch)"),
+                        start("AADSTS"),
+                        anywhere(": AADSTS"),
+                    ]
+                },
+                args::cloud_tool,
             ),
             C::LintFindings => Spec {
                 scope: Scope::Commands,

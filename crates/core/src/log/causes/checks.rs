@@ -177,7 +177,10 @@ pub(crate) fn missing_path(line: &LineContext<'_>) -> bool {
         return false;
     };
     let tool = tool.rsplit(": ").next().unwrap_or(tool);
-    let named_by_a_tool = !path.is_empty() && !tool.is_empty() && !tool.contains(' ');
+    // A path with a blank in it is quoted (`cannot access 'My Files'`): `psql: could not connect to
+    // server: No such file or directory` names no path.
+    let named_by_a_tool =
+        !path.is_empty() && !path.contains(' ') && !tool.is_empty() && !tool.contains(' ');
     let quoted_by_a_tool = ["cannot access ", "cannot stat ", "cannot open "]
         .iter()
         .any(|words| path.starts_with(words));
@@ -336,4 +339,13 @@ fn is_error_status(text: &str) -> bool {
             .as_bytes()
             .get(3)
             .is_some_and(|byte| byte.is_ascii_digit())
+}
+
+/// A connection to this machine, where the services of a job listen: `dial tcp 127.0.0.1:5432: connect:
+/// connection refused`, `connection to server at "localhost" (127.0.0.1), port 5432 failed`, `Error 111
+/// connecting to localhost:6379`; not to a host elsewhere (a network failure).
+pub(crate) fn local_address(line: &LineContext<'_>) -> bool {
+    ["127.0.0.1", "localhost", "[::1]", "0.0.0.0"]
+        .iter()
+        .any(|host| line.text.contains(host))
 }

@@ -11,14 +11,15 @@
 //!    the log was cut before its footer. One that a later step follows succeeded: a failed step prints its
 //!    footer before CircleCI runs anything after it.
 //! 5. The first error line of a failed phase is the evidence of its first cause, or else the line
-//!    [`crate::log::errors`] picks.
+//!    [`crate::log::errors`] picks: an error line, or, when no line looks like one, the last line the
+//!    phase printed, told apart by its fact ([`FactKind::LastOutput`]).
 
 use std::ops::Range;
 
 use super::args::Evidence;
 use super::catalogue::{CauseId, Family, Level};
 use super::{needles, Cause, MOST_EVIDENCE};
-use crate::log::errors::{decisive_error_line, first_error_line};
+use crate::log::errors::{decisive_error_line, first_error_line, Pick};
 use crate::log::facts::{Fact, FactKind};
 use crate::log::lines::LogLines;
 use crate::log::report::{LogFormat, Phase, PhaseStatus};
@@ -66,16 +67,22 @@ pub(crate) fn diagnose(lines: &LogLines, phases: &mut [Phase], format: LogFormat
             continue;
         }
         let body = body_start(lines, phase)..phase.lines.end;
-        phase.error_line = phase
+        let pick = phase
             .causes
             .iter()
             .find(|cause| cause.id.level() == Level::Failure)
-            .map(|cause| cause.line)
+            .map(|cause| Pick::Error(cause.line))
             .or_else(|| first_error_line(lines, body));
-        if let Some(index) = phase.error_line {
+        phase.error_line = pick.map(Pick::line);
+        if let Some(pick) = pick {
+            // A line that only ends the output is called what it is, not an error.
+            let kind = match pick {
+                Pick::Error(_) => FactKind::FirstError,
+                Pick::Guess(_) => FactKind::LastOutput,
+            };
             phase.facts.push(Fact::new(
-                FactKind::FirstError,
-                crate::text::excerpt(lines.text(index)),
+                kind,
+                crate::text::excerpt(lines.text(pick.line())),
             ));
         }
     }

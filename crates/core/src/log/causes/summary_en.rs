@@ -290,6 +290,26 @@ pub(crate) fn summary(cause: &Cause) -> String {
             cause.arg(A::Status).unwrap_or("error"),
             with(cause, A::Url, " for {}")
         ),
+        C::ServiceNotReady => format!(
+            "A service of the job{} was not accepting connections: it was still starting, or it is not there.",
+            with(cause, A::Host, " ({})")
+        ),
+        C::DependencyResolutionFailed => format!(
+            "The build tool could not download or resolve a dependency{}.",
+            with(cause, A::Package, ": {}")
+        ),
+        C::DependencyChecksumMismatch => format!(
+            "A downloaded dependency{} does not match the checksum its lock file recorded.",
+            with(cause, A::Package, " ({})")
+        ),
+        C::CodeSigningFailed => format!(
+            "Xcode could not sign the app{}: the certificate or the provisioning profile is not installed on this machine, or the keychain is locked.",
+            with(cause, A::Detail, " ({})")
+        ),
+        C::CloudAuthFailed => format!(
+            "{} had no valid credentials: the secret is not set for this job, or it has expired.",
+            cause.arg(A::Tool).map_or("A cloud command-line tool".to_owned(), |tool| format!("The {tool} command-line tool"))
+        ),
         C::PipExternallyManaged => "The system Python refuses pip install outside a virtual environment.".to_owned(),
         C::PythonModuleNotFound => format!(
             "Python could not import the module{}.",

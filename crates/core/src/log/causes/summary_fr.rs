@@ -301,6 +301,26 @@ pub(crate) fn summary(cause: &Cause) -> String {
                 .map_or("une réponse HTTP d’erreur".to_owned(), |status| format!("la réponse HTTP {status}")),
             with(cause, A::Url, " pour {}")
         ),
+        C::ServiceNotReady => format!(
+            "Un service du job{} n’acceptait pas de connexion\u{a0}: il démarrait encore, ou il n’existe pas.",
+            with(cause, A::Host, " ({})")
+        ),
+        C::DependencyResolutionFailed => format!(
+            "L’outil de build n’a pas pu télécharger ou résoudre une dépendance{}.",
+            with(cause, A::Package, "\u{a0}: {}")
+        ),
+        C::DependencyChecksumMismatch => format!(
+            "Une dépendance téléchargée{} ne correspond pas à la somme de contrôle enregistrée dans son fichier de verrouillage.",
+            with(cause, A::Package, " ({})")
+        ),
+        C::CodeSigningFailed => format!(
+            "Xcode n’a pas pu signer l’application{}\u{a0}: le certificat ou le profil de provisionnement n’est pas installé sur cette machine, ou le trousseau est verrouillé.",
+            with(cause, A::Detail, " ({})")
+        ),
+        C::CloudAuthFailed => format!(
+            "{} n’avait pas d’identifiants valides\u{a0}: le secret n’est pas défini pour ce job, ou il a expiré.",
+            cause.arg(A::Tool).map_or("Un outil en ligne de commande du cloud".to_owned(), |tool| format!("L’outil en ligne de commande {tool}"))
+        ),
         C::PipExternallyManaged => "Le Python du système refuse pip install hors d’un environnement virtuel.".to_owned(),
         C::PythonModuleNotFound => format!(
             "Python n’a pas pu importer le module{}.",
