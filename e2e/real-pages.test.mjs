@@ -47,13 +47,15 @@ test('every address of the sitemap answers 200 with its own title, language and 
   assert.match(robots, /Sitemap: .*\/pipelens\/sitemap\.xml/);
 });
 
-test('a documentation page starts the app once it has loaded; the explainers preload it', async () => {
-  const docs = await (await fetch(site.url + 'en/docs/phases/checkout-code')).text();
-  assert.doesNotMatch(docs, /rel="preload"[^>]*_bg\.wasm/);
-  assert.doesNotMatch(docs, /rel="modulepreload"/);
-  assert.match(docs, /<script type="module">\nif \(document\.readyState !== 'complete'\) await new Promise/);
-  assert.match(docs, /const bindings = await import\('\/pipelens\/pipeline-lens-[0-9a-f]+\.js'\);/);
-  assert.doesNotMatch(docs, /^import /m, 'no static import, fetched with the page');
+test('a documentation page or a tour stop starts the app once it has loaded; the explainers preload it', async () => {
+  for (const route of ['en/docs/phases/checkout-code', 'fr/tour/3']) {
+    const read = await (await fetch(site.url + route)).text();
+    assert.doesNotMatch(read, /rel="preload"[^>]*_bg\.wasm/, route);
+    assert.doesNotMatch(read, /rel="modulepreload"/, route);
+    assert.match(read, /<script type="module">\nif \(document\.readyState !== 'complete'\) await new Promise/, route);
+    assert.match(read, /const bindings = await import\('\/pipelens\/pipeline-lens-[0-9a-f]+\.js'\);/, route);
+    assert.doesNotMatch(read, /^import /m, `${route}: no static import, fetched with the page`);
+  }
   const log = await (await fetch(site.url + 'en/')).text();
   assert.match(log, /rel="preload"[^>]*_bg\.wasm/);
   assert.match(log, /rel="modulepreload"/);

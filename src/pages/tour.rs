@@ -21,6 +21,7 @@ use crate::format::fill;
 use crate::i18n::{t, use_lang, Lang, Msg};
 use crate::routes::{doc_href, site_href, tour_path};
 use crate::services::content::{fetch_doc_html, ContentError};
+use crate::services::next_task::next_task;
 use crate::services::page_meta::set_page_meta;
 use crate::services::prerendered::page_ready_after_render;
 use crate::wording::phases::display_title;
@@ -28,9 +29,25 @@ use crate::wording::phases::display_title;
 /// The id of the page of `content/<lang>/` that holds the tour's text.
 const TOUR_PAGE: &str = "tour";
 
-/// The tour page.
+/// The tour page. Its stop is drawn two tasks after the page starts: the module's start (the router, the
+/// header), the reading of the seed pair, and the drawing of the stop then run as three short tasks
+/// rather than one long one, so that a phone's page stays answerable while it starts. The written copy
+/// of the stop (`scripts/prerender.mjs`) is on screen meanwhile.
 #[component]
 pub(crate) fn TourPage() -> impl IntoView {
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        tour_data();
+        next_task().await;
+        let _ = ready.try_set(true);
+    });
+    move || ready.get().then(|| view! { <TourStops/> })
+}
+
+/// The tour's controls, its list of stops, and the current stop.
+#[component]
+fn TourStops() -> impl IntoView {
     let data = tour_data();
     let phases = data.log.phases.len();
     let last = phases + 1;
