@@ -56,12 +56,15 @@ pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<
         return output;
     }
     // Output printed right under the script (no blank line between) is output all the same: an error
-    // there beats a guess, wherever the footer is.
+    // there beats a guess, wherever the footer is. A step that printed nothing but its script (an API
+    // build, which gives the command without its output) has no error line in it.
     let with_script = scan(lines, range.clone(), true);
-    if let Some(Pick::Error(_)) = with_script {
+    let under_the_script = footer_under_the_script(lines, range.clone());
+    let printed_more = read_lines(lines, range.clone()).any(|line| line.place == Place::Output);
+    if matches!(with_script, Some(Pick::Error(_))) && (under_the_script || printed_more) {
         return with_script;
     }
-    output.or_else(|| footer_under_the_script(lines, range).then_some(with_script)?)
+    output.or_else(|| under_the_script.then_some(with_script)?)
 }
 
 /// The line of `range` that shows plainly that something failed, when one does: one that opens with
@@ -316,6 +319,8 @@ mod tests {
     fn a_script_with_no_output_under_it_has_no_error_line() {
         let api_build = "#!/bin/bash -eo pipefail\n. .venv/bin/activate\npytest $(circleci tests glob \"**/tests.py\")\n";
         assert_eq!(first(api_build), None);
+        let words_of_error = "#!/bin/bash -eo pipefail\nset -o errexit\npython -m pytest --log-level ERROR tests/failing\n";
+        assert_eq!(first(words_of_error), None);
     }
 
     #[test]

@@ -1009,3 +1009,54 @@ pub(crate) fn cloud_tool(evidence: &Evidence<'_>) -> Vec<CauseArg> {
         .into_iter()
         .collect()
 }
+
+/// The Dockerfile command that failed and its own exit code: BuildKit's `process "/bin/sh -c npm ci" did
+/// not complete successfully: exit code: 1`, the legacy builder's `The command '/bin/sh -c npm install'
+/// returned a non-zero code: 1`.
+pub(crate) fn dockerfile_command(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    let buildkit = evidence.hit_texts().find_map(|text| {
+        let rest = text.split_once("process \"")?.1;
+        let (command, after) = rest.split_once("\" did not complete successfully: exit code: ")?;
+        Some((command, first_word(after)))
+    });
+    let legacy = || {
+        evidence.hit_texts().find_map(|text| {
+            let rest = text.split_once("The command '")?.1;
+            let (command, after) = rest.split_once("' returned a non-zero code: ")?;
+            Some((command, first_word(after)))
+        })
+    };
+    let Some((command, code)) = buildkit.or_else(legacy) else {
+        return Vec::new();
+    };
+    let command = command
+        .strip_prefix("/bin/sh -c ")
+        .unwrap_or(command)
+        .trim();
+    [
+        arg(ArgName::Command, command),
+        code.bytes()
+            .all(|byte| byte.is_ascii_digit())
+            .then(|| arg(ArgName::ExitCode, code))
+            .flatten(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The host git asked credentials for: `could not read Username for 'https://github.com'`,
+/// `Authentication failed for 'https://github.com/org/repo.git/'`.
+pub(crate) fn https_host(evidence: &Evidence<'_>) -> Vec<CauseArg> {
+    evidence
+        .hit_texts()
+        .find_map(|text| {
+            let url = between(text, '\'', '\'')?;
+            let rest = url.split_once("://")?.1;
+            let host = rest.split('/').next()?;
+            Some(host.rsplit('@').next().unwrap_or(host))
+        })
+        .and_then(|host| arg(ArgName::Host, host))
+        .into_iter()
+        .collect()
+}

@@ -383,6 +383,10 @@ causes! {
     CodeSigningFailed => "code-signing-failed", Failure, 15, Alone;
     /// A cloud provider's command-line tool had no valid credentials.
     CloudAuthFailed => "cloud-auth-failed", Failure, 15, Alone;
+    /// A command of a Dockerfile (`RUN`) failed, so `docker build` stopped.
+    DockerBuildFailed => "docker-build-failed", Failure, 34, Alone;
+    /// git talked to a host over HTTPS and had no usable credentials.
+    GitHttpsAuthFailed => "git-https-auth-failed", Failure, 12, Git;
     /// A lock file no longer matches the dependencies it locks.
     LockfileOutOfDate => "lockfile-out-of-date", Failure, 20, Alone;
     /// npm could not resolve the dependency tree.
@@ -1203,9 +1207,11 @@ impl CauseId {
                 },
                 args::http_status,
             ),
-            C::ServiceNotReady => commands(
+            C::ServiceNotReady => any(
                 const {
                     &[
+                        anywhere("Database is uninitialized and superuser password is not"),
+                        anywhere("Database is uninitialized and password option is not"),
                         anywhere("connect ECONNREFUSED 127.0.0.1:"),
                         anywhere("connect ECONNREFUSED ::1:"),
                         checked("connect: connection refused", local_address),
@@ -1244,6 +1250,7 @@ impl CauseId {
                         anywhere("integrity checksum failed when using"),
                         anywhere("DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE"),
                         anywhere("Integrity check failed for "),
+                        anywhere("computed checksum did NOT match"),
                     ]
                 },
                 args::mismatched_dependency,
@@ -1277,6 +1284,27 @@ impl CauseId {
                     ]
                 },
                 args::cloud_tool,
+            ),
+            C::DockerBuildFailed => commands(
+                const {
+                    &[
+                        anywhere("did not complete successfully: exit code:"),
+                        anywhere("returned a non-zero code:"),
+                        anywhere("buildx failed with:"),
+                    ]
+                },
+                args::dockerfile_command,
+            ),
+            C::GitHttpsAuthFailed => commands(
+                const {
+                    &[
+                        anywhere("could not read Username for 'http"),
+                        anywhere("could not read Password for 'http"),
+                        anywhere("Authentication failed for 'http"),
+                        anywhere("Support for password authentication was removed"),
+                    ]
+                },
+                args::https_host,
             ),
             C::LintFindings => Spec {
                 scope: Scope::Commands,

@@ -299,7 +299,7 @@ pub(crate) fn summary(cause: &Cause) -> String {
             with(cause, A::Package, ": {}")
         ),
         C::DependencyChecksumMismatch => format!(
-            "A downloaded dependency{} does not match the checksum its lock file recorded.",
+            "A downloaded dependency{} does not match the checksum recorded for it (in its lock file, or beside the download).",
             with(cause, A::Package, " ({})")
         ),
         C::CodeSigningFailed => format!(
@@ -309,6 +309,15 @@ pub(crate) fn summary(cause: &Cause) -> String {
         C::CloudAuthFailed => format!(
             "{} had no valid credentials: the secret is not set for this job, or it has expired.",
             cause.arg(A::Tool).map_or("A cloud command-line tool".to_owned(), |tool| format!("The {tool} command-line tool"))
+        ),
+        C::DockerBuildFailed => format!(
+            "A command of the Dockerfile failed{}{}, so docker build stopped: its own error is printed above it, in the build's output.",
+            with(cause, A::Command, " (RUN {})"),
+            with(cause, A::ExitCode, ", exit code {}")
+        ),
+        C::GitHttpsAuthFailed => format!(
+            "git had no usable credentials for{} over HTTPS: no token in the job, or one that was refused.",
+            cause.arg(A::Host).map_or(" the Git host".to_owned(), |host| format!(" {host}"))
         ),
         C::PipExternallyManaged => "The system Python refuses pip install outside a virtual environment.".to_owned(),
         C::PythonModuleNotFound => format!(

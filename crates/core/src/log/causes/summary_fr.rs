@@ -310,7 +310,7 @@ pub(crate) fn summary(cause: &Cause) -> String {
             with(cause, A::Package, "\u{a0}: {}")
         ),
         C::DependencyChecksumMismatch => format!(
-            "Une dépendance téléchargée{} ne correspond pas à la somme de contrôle enregistrée dans son fichier de verrouillage.",
+            "Une dépendance téléchargée{} ne correspond pas à la somme de contrôle enregistrée pour elle (dans son fichier de verrouillage, ou à côté du téléchargement).",
             with(cause, A::Package, " ({})")
         ),
         C::CodeSigningFailed => format!(
@@ -320,6 +320,18 @@ pub(crate) fn summary(cause: &Cause) -> String {
         C::CloudAuthFailed => format!(
             "{} n’avait pas d’identifiants valides\u{a0}: le secret n’est pas défini pour ce job, ou il a expiré.",
             cause.arg(A::Tool).map_or("Un outil en ligne de commande du cloud".to_owned(), |tool| format!("L’outil en ligne de commande {tool}"))
+        ),
+        C::DockerBuildFailed => format!(
+            "Une commande du Dockerfile a échoué{}{}, et docker build s’est arrêté\u{a0}: son erreur est affichée au-dessus, dans la sortie du build.",
+            cause
+                .arg(A::Command)
+                .map(|command| format!(" (RUN {})", q(command)))
+                .unwrap_or_default(),
+            with(cause, A::ExitCode, ", code de sortie {}")
+        ),
+        C::GitHttpsAuthFailed => format!(
+            "git n’avait pas d’identifiants utilisables pour{} en HTTPS\u{a0}: aucun jeton dans le job, ou un jeton refusé.",
+            cause.arg(A::Host).map_or(" l’hébergeur Git".to_owned(), |host| format!(" {host}"))
         ),
         C::PipExternallyManaged => "Le Python du système refuse pip install hors d’un environnement virtuel.".to_owned(),
         C::PythonModuleNotFound => format!(
