@@ -226,3 +226,47 @@ fn a_configuration_the_cli_compiles_in_a_step_is_not_the_pipeline_s() {
     );
     assert!(!failure.no_job_ran);
 }
+
+/// Every audited real log that an auditor judged green ("success", "no failure" in `AUDIT-SOURCES.tsv`)
+/// gets no failure and no cause of failure, whatever alarming lines it prints (retries, `ERROR` logged by
+/// the code under test, a database's `FATAL:` at start, pip's resolver notice, `fatal: No names found`).
+#[test]
+fn the_audited_green_logs_raise_no_alarm() {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/logs");
+    let sources =
+        std::fs::read_to_string(format!("{folder}/AUDIT-SOURCES.tsv")).expect("AUDIT-SOURCES.tsv");
+    let mut green = 0;
+    for row in sources.lines().skip(1) {
+        let columns: Vec<&str> = row.split('\t').collect();
+        let (Some(file), Some(expected)) = (columns.first(), columns.get(3)) else {
+            continue;
+        };
+        let verdict = expected.to_ascii_lowercase();
+        if !(verdict.starts_with("success") || verdict.starts_with("no failure")) {
+            continue;
+        }
+        green += 1;
+        let bytes = std::fs::read(format!("{folder}/{file}")).expect("the audited log");
+        let report = parse_log(&String::from_utf8_lossy(&bytes));
+        assert!(report.failure().is_none(), "{file}: {:?}", summary(&report));
+        for phase in &report.phases {
+            assert!(
+                phase
+                    .causes
+                    .iter()
+                    .all(|cause| cause.id.level() == Level::Notice),
+                "{file}: {} has {:?}",
+                phase.title,
+                phase
+                    .causes
+                    .iter()
+                    .map(|cause| cause.id)
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+    assert!(
+        green >= 30,
+        "only {green} green logs found in AUDIT-SOURCES.tsv"
+    );
+}

@@ -1,8 +1,8 @@
 //! Golden tests: every log parses into the JSON kept beside it (the JSON `pipelens log --json` prints):
 //! the fixtures `tests/fixtures/logs/<name>.txt` into `tests/golden/fixtures/<name>.json`, always (the
-//! hand-written ones, and `audit-*.txt` to `audit4-*.txt`: 121 real excerpts from public issues and
-//! pages, 2016–2026, gathered by four audits, whose sources and expected diagnoses are in
-//! `AUDIT-SOURCES.tsv`); the `.txt` logs of the real-world corpus into `tests/golden/logs/<name>.json`, when the corpus
+//! hand-written ones, and `audit-*.txt` to `audit5-*.txt`: 146 real excerpts from public issues and
+//! pages, 2016–2026, gathered by five audits (the fifth of green and noisy logs), whose sources and
+//! expected diagnoses are in `AUDIT-SOURCES.tsv`); the `.txt` logs of the real-world corpus into `tests/golden/logs/<name>.json`, when the corpus
 //! is here (see `support/corpus.rs`).
 //! `UPDATE_EXPECT=1 cargo test -p pipelens-core --test log_golden` rewrites the golden files.
 

@@ -69,14 +69,50 @@ pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<
 
 /// The line of `range` that shows plainly that something failed, when one does: one that opens with
 /// what a tool prints when it gives up (`Error:`, `fatal:`, `npm ERR!`, `Traceback`, `rake aborted!`,
-/// `Error response from daemon:`) or that ends naming an exception (`(Gem::GemNotFoundException)`).
-/// A log cut before its step's footer that shows such a line failed.
+/// `Error response from daemon:`) or that ends naming an exception (`(Gem::GemNotFoundException)`),
+/// and after which the work did not go on to succeed (`Successfully installed`, `BUILD SUCCESSFUL`,
+/// `Done in 12.3s.`, a test summary with no failure): pip prints `ERROR:` about its resolver and then
+/// installs everything, a test suite logs a traceback and passes. A log cut before its step's footer
+/// that shows such a line failed.
 pub(crate) fn decisive_error_line(lines: &LogLines, range: Range<usize>) -> Option<usize> {
-    read_lines(lines, range)
-        .filter(|line| line.place == Place::Output || !is_shell_source(line.text))
-        .filter(|line| line.place != Place::Command)
-        .find(|line| is_decisive(line.text))
-        .map(|line| line.index)
+    let mut first = None;
+    for line in read_lines(lines, range) {
+        let output = line.place == Place::Output
+            || (line.place == Place::Script && !is_shell_source(line.text));
+        if !output {
+            continue;
+        }
+        if is_decisive(line.text) {
+            first = first.or(Some(line.index));
+        } else if first.is_some() && ends_well(line.text) {
+            first = None;
+        }
+    }
+    first
+}
+
+/// Whether a line says that the work it ends succeeded: pip's `Successfully installed ...`, Gradle's
+/// `BUILD SUCCESSFUL in 4s`, yarn's `Done in 12.3s.`, a test that passed or a summary with no failure
+/// (`test_x (tests.T) ... ok`, `OK (49 tests, 71 assertions)`, `=== 10 passed in 2.1s ===`, `0 failures`).
+fn ends_well(text: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "Successfully installed ",
+        "Successfully built ",
+        "Successfully tagged ",
+        "BUILD SUCCESSFUL",
+        "Done in ",
+        "OK (",
+        "All specs passed!",
+        "All tests passed",
+    ];
+    let lowered = text.to_ascii_lowercase();
+    OPENINGS.iter().any(|opening| text.starts_with(opening))
+        || text.eq_ignore_ascii_case("ok")
+        || lowered.ends_with(" ... ok")
+        || (lowered.contains(" passed")
+            && !lowered.contains("failed")
+            && !lowered.contains("error"))
+        || lowered.contains(" 0 failures")
 }
 
 /// A line that opens with an error's name, in at most three words: `TypeError: x is undefined`,
@@ -98,12 +134,10 @@ fn is_decisive(text: &str) -> bool {
     const OPENINGS: &[&str] = &[
         "Error:",
         "ERROR:",
-        "ERROR ",
         "error:",
         "error[",
         "Error response from daemon:",
         "fatal:",
-        "FATAL:",
         "FATAL ERROR",
         "npm ERR!",
         "panic:",
@@ -118,6 +152,16 @@ fn is_decisive(text: &str) -> bool {
         "** ARCHIVE FAILED **",
         "SECURITY ERROR",
     ];
+    // What a service or an app logs at its own level (`FATAL:  role "root" does not exist` from a
+    // database container, `ERROR StatusLogger ...`) and notices that fail nothing are not a tool giving up.
+    const NOTICES: &[&str] = &[
+        "fatal: No names found",
+        "fatal: no tag exactly matches",
+        "ERROR: After October 2020 you may experience errors",
+    ];
+    if NOTICES.iter().any(|notice| text.starts_with(notice)) {
+        return false;
+    }
     OPENINGS.iter().any(|opening| text.starts_with(opening))
         || names_an_error_first(text)
         || text
@@ -219,13 +263,19 @@ fn is_progress_bar(text: &str) -> bool {
 }
 
 /// Whether a lowercased line holds one of the [`ERROR_WORDS`], other than in a count of none
-/// (`0 failures`, `Errors: 0`, `failed=0`).
+/// (`0 failures`, `Errors: 0`, `failed=0`) or inside a name (`test_error_handling`).
 fn names_an_error(lowered: &str) -> bool {
     ERROR_WORDS.iter().any(|word| {
-        lowered
-            .match_indices(word)
-            .any(|(at, _)| !counts_none(lowered, at, word.len()))
+        lowered.match_indices(word).any(|(at, _)| {
+            !counts_none(lowered, at, word.len()) && !in_an_identifier(lowered, at, word.len())
+        })
     })
+}
+
+/// Whether the word at `at..at + len` is part of a name joined by underscores (`test_error_handling`,
+/// `on_failure_callback`): a test's or a function's name, not an error.
+fn in_an_identifier(lowered: &str, at: usize, len: usize) -> bool {
+    lowered[..at].ends_with('_') || lowered[at + len..].starts_with('_')
 }
 
 /// Whether the word at `at..at + len` of `lowered` is counted as zero: `0 failures`, `errors: 0`.
@@ -432,5 +482,36 @@ mod tests {
         assert!(!decisive(
             "output\nNote: a line that mentions Error: in passing is no error\n"
         ));
+    }
+
+    #[test]
+    fn a_tool_that_goes_on_to_succeed_did_not_give_up() {
+        let decisive = |text: &str| {
+            let lines = LogLines::render(text);
+            decisive_error_line(&lines, 0..lines.len()).map(|index| lines.text(index).to_owned())
+        };
+        for green in [
+            "ERROR: pip's dependency resolver does not currently take into account all the packages\nSuccessfully installed django-4.2\n",
+            "test_bad_config (tests.T) ... \nTraceback (most recent call last):\nException: demo or files is required\nok\n",
+            "fatal: No names found, cannot describe anything.\nBuilding the site\n",
+            "FATAL:  role \"root\" does not exist\nRan 12 tests in 0.4s\n",
+            "Error: Cannot find module 'x' (retrying)\n=== 10 passed in 2.1s ===\n",
+        ] {
+            assert_eq!(decisive(green), None, "{green}");
+        }
+        assert_eq!(
+            decisive("Successfully installed rake-13\nrake aborted!\nActiveRecord::NoDatabaseError: role \"circleci\" does not exist\n")
+                .as_deref(),
+            Some("rake aborted!")
+        );
+    }
+
+    #[test]
+    fn an_error_word_inside_a_name_is_no_error() {
+        assert_eq!(
+            first("test_bad_config_html_error_true (tests.T) ... ok\nAttributeError: no attribute 'files'\n\nExited with code exit status 1\n")
+                .as_deref(),
+            Some("AttributeError: no attribute 'files'")
+        );
     }
 }

@@ -72,7 +72,9 @@ pub(crate) fn diagnose(lines: &LogLines, phases: &mut [Phase], format: LogFormat
             .iter()
             .find(|cause| cause.id.level() == Level::Failure)
             .map(|cause| Pick::Error(cause.line))
-            .or_else(|| first_error_line(lines, body));
+            .or_else(|| first_error_line(lines, body.clone()))
+            // A failure inferred from a line a tool prints when it gives up has that line to show.
+            .or_else(|| decisive_error_line(lines, body).map(Pick::Error));
         phase.error_line = pick.map(Pick::line);
         if let Some(pick) = pick {
             // A line that only ends the output is called what it is, not an error.
