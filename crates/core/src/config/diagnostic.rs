@@ -172,6 +172,22 @@ pub enum Message {
         /// A close known class.
         suggestion: Option<String>,
     },
+    /// A machine image CircleCI has removed.
+    RetiredMachineImage {
+        /// The image written.
+        image: String,
+        /// The day it was removed (`2024-09-30`).
+        removed: String,
+        /// An image CircleCI offers in its place.
+        replacement: String,
+    },
+    /// An Xcode version CircleCI has removed.
+    RetiredXcode {
+        /// The version written.
+        version: String,
+        /// A version CircleCI offers.
+        replacement: String,
+    },
     /// A machine image CircleCI does not offer.
     UnknownMachineImage {
         /// The image written.

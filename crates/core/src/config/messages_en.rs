@@ -92,6 +92,12 @@ pub(crate) fn message(message: &Message) -> String {
         Message::UnknownResourceClass { class, suggestion } => {
             format!("\"{class}\" is not a resource class CircleCI offers{}", did_you_mean(suggestion))
         }
+        Message::RetiredMachineImage { image, removed, .. } => format!(
+            "\"{image}\" was removed by CircleCI on {removed}: a job that names it is rejected before its first step"
+        ),
+        Message::RetiredXcode { version, .. } => format!(
+            "Xcode {version} is no longer offered by CircleCI: a job that names it is rejected before its first step"
+        ),
         Message::UnknownMachineImage { image, suggestion } => {
             format!("\"{image}\" is not a machine image CircleCI offers{}", did_you_mean(suggestion))
         }
@@ -162,6 +168,8 @@ pub(crate) fn hint(message: &Message) -> String {
         Message::UnusedAnchor { .. } => "use it with an alias, or delete the anchor (and the block, if it is only there to be aliased)".into(),
         Message::UnknownResourceClass { suggestion: Some(s), .. } => format!("write \"resource_class: {s}\""),
         Message::UnknownResourceClass { .. } => "pick a class from CircleCI's list for this executor, such as \"medium\" or \"large\"; a self-hosted runner is written \"namespace/name\"".into(),
+        Message::RetiredMachineImage { replacement, .. } => format!("write \"image: {replacement}\", or a dated tag CircleCI still offers"),
+        Message::RetiredXcode { replacement, .. } => format!("write a version CircleCI still offers, such as \"xcode: {replacement}\" (a new major version of Xcode may need changes to the project)"),
         Message::UnknownMachineImage { suggestion: Some(s), .. } => format!("write \"image: {s}:current\", or a dated tag of it"),
         Message::UnknownMachineImage { .. } => "pick an image from CircleCI's list, such as \"ubuntu-2404:current\"".into(),
         Message::TagFilterRequiresUntagged { required, .. } => {

@@ -143,6 +143,15 @@ pub(crate) fn message(message: &Message) -> String {
             q(class),
             did_you_mean(suggestion)
         ),
+        Message::RetiredMachineImage { image, removed, .. } => format!(
+            "{} a été retirée par CircleCI le {}\u{a0}: un job qui la nomme est refusé avant sa première étape",
+            q(image),
+            removed
+        ),
+        Message::RetiredXcode { version, .. } => format!(
+            "Xcode {} n’est plus proposé par CircleCI\u{a0}: un job qui le nomme est refusé avant sa première étape",
+            version
+        ),
         Message::UnknownMachineImage { image, suggestion } => format!(
             "{} n’est pas une image de machine proposée par CircleCI{}",
             q(image),
@@ -258,6 +267,14 @@ pub(crate) fn hint(message: &Message) -> String {
             q("medium"),
             q("large"),
             q("namespace/nom")
+        ),
+        Message::RetiredMachineImage { replacement, .. } => format!(
+            "écrivez {}, ou une version datée que CircleCI propose encore",
+            q(&format!("image: {replacement}"))
+        ),
+        Message::RetiredXcode { replacement, .. } => format!(
+            "écrivez une version que CircleCI propose encore, comme {} (une nouvelle version majeure d’Xcode peut demander des changements au projet)",
+            q(&format!("xcode: {replacement}"))
         ),
         Message::UnknownMachineImage { suggestion: Some(s), .. } => {
             format!("écrivez {}, ou une de ses versions datées", q(&format!("image: {s}:current")))

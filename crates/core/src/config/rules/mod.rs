@@ -18,6 +18,7 @@ mod missing_argument;
 mod plaintext_secret;
 mod restore_cache_paths;
 mod restore_without_save;
+mod retired_image;
 mod save_cache_without_paths;
 mod save_without_restore;
 mod second_document;
@@ -96,6 +97,7 @@ const RULE_CHECKS: &[(RuleInfo, Option<Check>)] = &[
         unknown_machine_image::RULE,
         Some(unknown_machine_image::check),
     ),
+    (retired_image::RULE, Some(retired_image::check)),
     (plaintext_secret::RULE, Some(plaintext_secret::check)),
     (
         docker_login_password_arg::RULE,

@@ -2,12 +2,14 @@
 //!
 //! A machine job starts from one of CircleCI's virtual machine images (`ubuntu-2404:current`,
 //! `android:2024.11.1`, `windows-server-2022-gui:current`...); a name that is not one of them, a typo
-//! or an image CircleCI has retired, stops the job before its first step. Only the image's family
+//! or an unknown family, stops the job before its first step (an image CircleCI has removed is
+//! `retired-image`'s). Only the image's family
 //! (before the `:`) is checked, since new dated tags come out every few months, and families that
 //! follow the pattern of the known ones (`ubuntu-2604`, the next LTS; `windows-server-2028-gui`) are
 //! taken as new offerings, as is `default`; a templated value is known only once expanded and is not
 //! reported.
 
+use super::retired_image::retired_machine_image;
 use super::{diagnostic, is_templated, suggest, Context, RuleInfo};
 use crate::config::diagnostic::{Diagnostic, Message, Severity};
 use crate::config::model::ExecutorSpec;
@@ -56,7 +58,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let family = value.split_once(':').map_or(value, |(family, _)| family);
-        if !is_offered(family) {
+        // A removed image is `retired-image`'s, which says when it was removed.
+        if !is_offered(family) && retired_machine_image(value).is_none() {
             out.push(diagnostic(
                 RULE,
                 image.span,
@@ -101,10 +104,17 @@ mod tests {
     }
 
     #[test]
-    fn unknown_and_retired_images_are_reported_in_jobs_and_executors() {
+    fn unknown_images_are_reported_in_jobs_and_executors() {
         assert_eq!(found("ubuntu-2024:current"), 2);
-        assert_eq!(found("ubuntu-1604:202007-01"), 2);
-        assert_eq!(found("circleci/classic:latest"), 2);
+        assert_eq!(found("ubunty-2204:current"), 2);
+        assert_eq!(found("windows-server-2019:2024.01.1"), 2);
+    }
+
+    #[test]
+    fn removed_images_are_left_to_retired_image() {
+        assert_eq!(found("ubuntu-1604:202007-01"), 0);
+        assert_eq!(found("circleci/classic:latest"), 0);
+        assert_eq!(found("windows-server-2019:201908-06"), 0);
     }
 
     #[test]
