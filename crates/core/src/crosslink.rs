@@ -324,7 +324,7 @@ fn unroll(
         StepKind::StoreTestResults => {
             push(out, Matcher::Title(title_of("store_test_results"), 1.0))
         }
-        StepKind::SetupRemoteDocker => push(out, Matcher::Contains("remote docker", 1.0)),
+        StepKind::SetupRemoteDocker { .. } => push(out, Matcher::Contains("remote docker", 1.0)),
         StepKind::AddSshKeys => push(out, Matcher::Contains("ssh key", 1.0)),
         StepKind::Run { title, command, .. } => push(
             out,

@@ -241,7 +241,8 @@ fn errors_in_the_corpus_are_only_the_known_real_ones() {
 ///   so the file on its own names an undefined job;
 /// - the material-ui file uses the alias `*default` that no anchor defines (broken on purpose);
 /// - the configs taken at older commits name machine images and Xcode versions CircleCI has since
-///   removed (`retired-image`): babashka's `ubuntu-2004:202101-01` (removed 2024-09-30), Xcode 9.0
+///   removed (`retired-image`): babashka's `ubuntu-2004:202101-01` and its remote Docker 19.03.12
+///   (both removed 2024-09-30), Xcode 9.0
 ///   (rust-openssl, 2020), 12.4.0 (electron, 2021), 14.2.0 (remix, 2025), 15.0.0 (solidity, 2024) and
 ///   16.3.0 (node-orb, 2025, removed in June 2026): a job naming them is rejected today.
 const KNOWN_ERRORS: &[&str] = &[
@@ -249,6 +250,7 @@ const KNOWN_ERRORS: &[&str] = &[
     "babashka__babashka:239:14 [retired-image]",
     "babashka__babashka:328:14 [retired-image]",
     "babashka__babashka:418:14 [retired-image]",
+    "babashka__babashka:514:20 [retired-image]",
     "electron__electron:88:12 [retired-image]",
     "electron__electron:93:12 [retired-image]",
     "electron__electron:98:12 [retired-image]",

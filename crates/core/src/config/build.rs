@@ -439,7 +439,11 @@ impl<'a> Builder<'a> {
             "attach_workspace" => StepKind::AttachWorkspace,
             "store_artifacts" => StepKind::StoreArtifacts,
             "store_test_results" => StepKind::StoreTestResults,
-            "setup_remote_docker" => StepKind::SetupRemoteDocker,
+            "setup_remote_docker" => StepKind::SetupRemoteDocker {
+                version: args_map
+                    .and_then(|a| a.get("version"))
+                    .and_then(|v| spanned(v)),
+            },
             "add_ssh_keys" => StepKind::AddSshKeys,
             "deploy" => StepKind::Deploy,
             "when" | "unless" => {

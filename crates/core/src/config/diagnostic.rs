@@ -181,6 +181,15 @@ pub enum Message {
         /// An image CircleCI offers in its place.
         replacement: String,
     },
+    /// A `setup_remote_docker` version CircleCI has removed.
+    RetiredRemoteDocker {
+        /// The version written.
+        version: String,
+        /// The day it was removed.
+        removed: String,
+        /// A version CircleCI offers.
+        replacement: String,
+    },
     /// An Xcode version CircleCI has removed.
     RetiredXcode {
         /// The version written.

@@ -95,6 +95,9 @@ pub(crate) fn message(message: &Message) -> String {
         Message::RetiredMachineImage { image, removed, .. } => format!(
             "\"{image}\" was removed by CircleCI on {removed}: a job that names it is rejected before its first step"
         ),
+        Message::RetiredRemoteDocker { version, removed, .. } => format!(
+            "Docker {version} of setup_remote_docker was removed by CircleCI on {removed}: a job that asks for it is rejected"
+        ),
         Message::RetiredXcode { version, .. } => format!(
             "Xcode {version} is no longer offered by CircleCI: a job that names it is rejected before its first step"
         ),
@@ -169,6 +172,7 @@ pub(crate) fn hint(message: &Message) -> String {
         Message::UnknownResourceClass { suggestion: Some(s), .. } => format!("write \"resource_class: {s}\""),
         Message::UnknownResourceClass { .. } => "pick a class from CircleCI's list for this executor, such as \"medium\" or \"large\"; a self-hosted runner is written \"namespace/name\"".into(),
         Message::RetiredMachineImage { replacement, .. } => format!("write \"image: {replacement}\", or a dated tag CircleCI still offers"),
+        Message::RetiredRemoteDocker { replacement, .. } => format!("write \"version: {replacement}\", or delete the version to get CircleCI's current Docker"),
         Message::RetiredXcode { replacement, .. } => format!("write a version CircleCI still offers, such as \"xcode: {replacement}\" (a new major version of Xcode may need changes to the project)"),
         Message::UnknownMachineImage { suggestion: Some(s), .. } => format!("write \"image: {s}:current\", or a dated tag of it"),
         Message::UnknownMachineImage { .. } => "pick an image from CircleCI's list, such as \"ubuntu-2404:current\"".into(),

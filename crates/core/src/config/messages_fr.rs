@@ -148,6 +148,10 @@ pub(crate) fn message(message: &Message) -> String {
             q(image),
             removed
         ),
+        Message::RetiredRemoteDocker { version, removed, .. } => format!(
+            "Docker {} de setup_remote_docker a été retiré par CircleCI le {}\u{a0}: un job qui le demande est refusé",
+            version, removed
+        ),
         Message::RetiredXcode { version, .. } => format!(
             "Xcode {} n’est plus proposé par CircleCI\u{a0}: un job qui le nomme est refusé avant sa première étape",
             version
@@ -271,6 +275,10 @@ pub(crate) fn hint(message: &Message) -> String {
         Message::RetiredMachineImage { replacement, .. } => format!(
             "écrivez {}, ou une version datée que CircleCI propose encore",
             q(&format!("image: {replacement}"))
+        ),
+        Message::RetiredRemoteDocker { replacement, .. } => format!(
+            "écrivez {}, ou retirez la version pour avoir le Docker actuel de CircleCI",
+            q(&format!("version: {replacement}"))
         ),
         Message::RetiredXcode { replacement, .. } => format!(
             "écrivez une version que CircleCI propose encore, comme {} (une nouvelle version majeure d’Xcode peut demander des changements au projet)",

@@ -252,7 +252,10 @@ pub enum StepKind {
     /// `store_test_results`.
     StoreTestResults,
     /// `setup_remote_docker`.
-    SetupRemoteDocker,
+    SetupRemoteDocker {
+        /// `version:`, if given (`default`, `docker27`, `20.10.24`).
+        version: Option<Spanned<String>>,
+    },
     /// `add_ssh_keys`.
     AddSshKeys,
     /// `deploy` (a legacy alias of `run`).

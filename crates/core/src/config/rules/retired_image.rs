@@ -6,17 +6,18 @@
 //!
 //! - Ubuntu 14.04 and 16.04 machine images and `circleci/classic`, removed on 2022-05-31
 //!   (<https://circleci.com/blog/ubuntu-14-16-image-deprecation/>);
-//! - the dated machine tags removed on 2024-09-30 (the Linux, Android and Windows deprecation posts
-//!   of discuss.circleci.com, 50177, 50180 and 50179, as listed by CircleCI-Public/image-updater);
+//! - the dated machine tags and the `setup_remote_docker` versions removed on 2024-09-30 (the Linux,
+//!   Android, Windows and Remote Docker deprecation posts of discuss.circleci.com, 50177, 50180, 50179
+//!   and 50176, as listed by CircleCI-Public/image-updater);
 //! - the Xcode versions whose `major.minor` CircleCI no longer offers (its Xcode image policy and the
 //!   history of its list of versions). An old patch of a version still offered (`26.1.0` for `26.1.1`)
 //!   is moved to the newest patch, so only `major.minor` is compared.
 //!
 //! Tags announced since, `current`, `edge` and `default` are not judged, nor images named in orbs.
 
-use super::{diagnostic, is_templated, Context, RuleInfo};
+use super::{all_steps, diagnostic, is_templated, Context, RuleInfo};
 use crate::config::diagnostic::{Diagnostic, Message, Severity};
-use crate::config::model::ExecutorSpec;
+use crate::config::model::{ExecutorSpec, StepKind};
 
 /// The rule.
 pub(crate) const RULE: RuleInfo = RuleInfo {
@@ -123,6 +124,42 @@ const RETIRED_XCODE: &[(u32, u32)] = &[
     (26, 0),
 ];
 
+/// The Docker versions of `setup_remote_docker` removed on 2024-09-30 (the Remote Docker deprecation
+/// post, 50176). `20.10.24` is still offered, as CircleCI's deprecated Docker 20.
+const RETIRED_REMOTE_DOCKER: &[&str] = &[
+    "17.03.0-ce",
+    "17.05.0-ce",
+    "17.06.0-ce",
+    "17.06.1-ce",
+    "17.07.0-ce",
+    "17.09.0-ce",
+    "17.10.0-ce",
+    "17.11.0-ce",
+    "17.12.0-ce",
+    "17.12.1-ce",
+    "18.01.0-ce",
+    "18.02.0-ce",
+    "18.03.0-ce",
+    "18.03.1-ce",
+    "18.04.0-ce",
+    "18.05.0-ce",
+    "18.06.0-ce",
+    "18.09.3",
+    "19.03.8",
+    "19.03.12",
+    "19.03.13",
+    "19.03.14",
+    "20.10.2",
+    "20.10.6",
+    "20.10.7",
+    "20.10.11",
+    "20.10.12",
+    "20.10.14",
+    "20.10.17",
+    "20.10.18",
+    "20.10.23",
+];
+
 /// When a retired image was removed, and what to write instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Retirement {
@@ -152,6 +189,16 @@ pub(crate) fn retired_machine_image(image: &str) -> Option<Retirement> {
             _ => "windows-server-2022-gui:current",
         },
     })
+}
+
+/// The retirement of a `setup_remote_docker` version, if CircleCI removed it.
+pub(crate) fn retired_remote_docker(version: &str) -> Option<Retirement> {
+    RETIRED_REMOTE_DOCKER
+        .contains(&version)
+        .then_some(Retirement {
+            removed: "2024-09-30",
+            replacement: "default",
+        })
 }
 
 /// Whether CircleCI removed the Xcode `version` (`13.2.1`, `16.2.0`): its `major.minor` is no longer
@@ -211,6 +258,26 @@ pub(crate) fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         };
         out.push(diagnostic(RULE, written.span, message));
+    }
+    for step in all_steps(config) {
+        let StepKind::SetupRemoteDocker {
+            version: Some(version),
+        } = &step.kind
+        else {
+            continue;
+        };
+        let value = version.value.trim();
+        if let Some(retirement) = retired_remote_docker(value) {
+            out.push(diagnostic(
+                RULE,
+                version.span,
+                Message::RetiredRemoteDocker {
+                    version: value.to_owned(),
+                    removed: retirement.removed.to_owned(),
+                    replacement: retirement.replacement.to_owned(),
+                },
+            ));
+        }
     }
 }
 
@@ -282,6 +349,26 @@ mod tests {
         }
         assert!(retired_xcode("9.4"));
         assert!(!retired_xcode("latest"));
+    }
+
+    #[test]
+    fn removed_remote_docker_versions_are_reported_in_any_step() {
+        let yaml = |version: &str| {
+            format!("version: 2.1\njobs:\n  a:\n    docker: [{{image: cimg/base:2024.01}}]\n    steps:\n      - checkout\n      - when:\n          condition: true\n          steps:\n            - setup_remote_docker:\n                version: {version}\nworkflows:\n  w:\n    jobs: [a]\n")
+        };
+        for (version, count) in [
+            ("20.10.7", 1),
+            ("17.09.0-ce", 1),
+            ("20.10.24", 0),
+            ("docker27", 0),
+            ("default", 0),
+        ] {
+            assert_eq!(
+                diagnostics(&yaml(version), "retired-image").len(),
+                count,
+                "{version}"
+            );
+        }
     }
 
     #[test]
