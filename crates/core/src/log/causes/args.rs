@@ -129,11 +129,32 @@ pub(crate) fn out_of_memory(evidence: &Evidence<'_>) -> Vec<CauseArg> {
                 || text.contains("\"killed\" signal")
                 || text.contains("137")
         });
+    // A test JVM or a Gradle daemon that vanished says only that it died: memory is the likely
+    // reason, not a fact the log states, unless something else in it says the kernel killed it.
+    let only_vanished = !killed
+        && evidence
+            .hit_texts()
+            .all(|text| VANISHED.iter().any(|words| text.contains(words)));
+    let vanished = only_vanished
+        .then(|| {
+            evidence
+                .hit_texts()
+                .find_map(|text| VANISHED.iter().find(|words| text.contains(**words)))
+                .and_then(|words| arg(ArgName::Detail, words))
+        })
+        .flatten();
     exit_code(evidence)
         .into_iter()
         .chain(killed.then(|| arg(ArgName::Signal, "SIGKILL")).flatten())
+        .chain(vanished)
         .collect()
 }
+
+/// What a JVM test fork or a Gradle daemon prints when it dies without saying why.
+const VANISHED: &[&str] = &[
+    "The forked VM terminated without properly saying goodbye",
+    "Gradle build daemon disappeared unexpectedly",
+];
 
 /// The exit code and the signal it means: 143 is SIGTERM, 130 SIGINT.
 pub(crate) fn terminated(evidence: &Evidence<'_>) -> Vec<CauseArg> {

@@ -128,6 +128,11 @@ pub(crate) fn summary(cause: &Cause) -> String {
             "The container{} could not start: its entrypoint or command failed.",
             with(cause, A::Image, " of {}")
         ),
+        C::OutOfMemory if cause.arg(A::Detail).is_some() => format!(
+            "A process of the step died without saying why ({}), most often because the system killed it for lack of memory{}.",
+            cause.arg(A::Detail).unwrap_or_default(),
+            with(cause, A::ExitCode, " (exit code {})")
+        ),
         C::OutOfMemory => format!(
             "The step ran out of memory{}{}.",
             if cause.arg(A::Signal).is_some() {

@@ -134,6 +134,11 @@ pub(crate) fn summary(cause: &Cause) -> String {
             "Le conteneur{} n’a pas pu démarrer\u{a0}: son point d’entrée ou sa commande a échoué.",
             quoted(cause, A::Image, " de l’image ")
         ),
+        C::OutOfMemory if cause.arg(A::Detail).is_some() => format!(
+            "Un processus de l’étape est mort sans dire pourquoi ({}), le plus souvent parce que le système l’a tué faute de mémoire{}.",
+            cause.arg(A::Detail).unwrap_or_default(),
+            with(cause, A::ExitCode, " (code de sortie {})")
+        ),
         C::OutOfMemory => format!(
             "L’étape a manqué de mémoire{}{}.",
             if cause.arg(A::Signal).is_some() {
