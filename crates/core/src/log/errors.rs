@@ -46,25 +46,49 @@ const SUMMARIES: &[&str] = &[
 /// Finds the first line in `range` that looks like an error, skipping the script a run step echoes
 /// and the footers; a bare `Error:` gives the message under it, and a test runner's summary counts
 /// only when no earlier line looks like an error. Without such a line, the last output line before the
-/// footer is the best guess. When the whole step looks like its script and its footer comes right under
-/// it (output printed with no blank line after the script, as `circleci local execute` prints it), the
-/// script's lines that are not shell source are read as output; a script with nothing under it (an API
-/// build, which gives the command but not its output) has no error line.
+/// footer is the best guess ([`Pick::Guess`]). Output printed right under the script, with no blank line
+/// between (as `circleci local execute` prints it), is read too: an error there beats a guess, wherever
+/// the footer is. A step that printed nothing but its script (an API build, which gives the command but
+/// not its output) has no error line.
 pub(crate) fn first_error_line(lines: &LogLines, range: Range<usize>) -> Option<Pick> {
     let output = scan(lines, range.clone(), false);
     if let Some(Pick::Error(_)) = output {
         return output;
     }
-    // Output printed right under the script (no blank line between) is output all the same: an error
-    // there beats a guess, wherever the footer is. A step that printed nothing but its script (an API
-    // build, which gives the command without its output) has no error line in it.
     let with_script = scan(lines, range.clone(), true);
-    let under_the_script = footer_under_the_script(lines, range.clone());
-    let printed_more = read_lines(lines, range.clone()).any(|line| line.place == Place::Output);
-    if matches!(with_script, Some(Pick::Error(_))) && (under_the_script || printed_more) {
+    let under = beyond_the_script(lines, range);
+    if matches!(with_script, Some(Pick::Error(_))) && (under.footer || under.output) {
         return with_script;
     }
-    output.or_else(|| under_the_script.then_some(with_script)?)
+    output.or_else(|| under.footer.then_some(with_script)?)
+}
+
+/// What a step printed besides its script, read in one pass.
+struct BeyondTheScript {
+    /// An exit footer printed inside what looks like the script (no blank line between the script and
+    /// the output that ends with the footer).
+    footer: bool,
+    /// Any line after the script's closing blank line.
+    output: bool,
+}
+
+/// Reads `range` once for [`BeyondTheScript`].
+fn beyond_the_script(lines: &LogLines, range: Range<usize>) -> BeyondTheScript {
+    let mut found = BeyondTheScript {
+        footer: false,
+        output: false,
+    };
+    for line in read_lines(lines, range) {
+        if line.place == Place::Output {
+            found.output = true;
+        } else if is_footer(line.text) {
+            found.footer = true;
+        }
+        if found.footer && found.output {
+            break;
+        }
+    }
+    found
 }
 
 /// The line of `range` that shows plainly that something failed, when one does: one that opens with
@@ -170,12 +194,6 @@ fn is_decisive(text: &str) -> bool {
             .is_some_and(|(_, name)| {
                 !name.contains(' ') && (name.ends_with("Error") || name.ends_with("Exception"))
             })
-}
-
-/// Whether an exit footer is printed inside what looks like the script of `range` (no blank line
-/// between the script and the output that ends with the footer).
-fn footer_under_the_script(lines: &LogLines, range: Range<usize>) -> bool {
-    read_lines(lines, range).any(|line| line.place != Place::Output && is_footer(line.text))
 }
 
 /// The line a person should read first in a failed phase, and whether it looks like an error.

@@ -17,7 +17,7 @@ use super::glued_output::glued_run_output;
 use super::lines::LogLines;
 use super::progress::{Progress, LINES_PER_REPORT};
 use super::report::{LogFormat, Phase, PhaseStatus, Recognition};
-use super::script::{classic_footer, command_title, is_footer, is_shebang};
+use super::script::{classic_footer, command_title, is_footer, is_shebang, read_lines, Place};
 use super::signatures::signature;
 use super::status::read_outcome;
 use super::titles::{find_known_title, split_skipped, TitleMarker};
@@ -231,21 +231,21 @@ fn name_untitled(lines: &LogLines, range: Range<usize>, format: LogFormat, alone
         .chain(non_blank.take(2))
         .find(|&index| is_shebang(lines.text(index)));
     if let Some(shebang) = shebang {
-        // A blank line right under the shebang comes before the script, not after it.
-        let blank_under =
-            (shebang + 1 < range.end && lines.text(shebang + 1).trim().is_empty()) as usize;
-        let script = (shebang + 1 + blank_under..range.end)
-            .take_while(|&index| !lines.text(index).trim().is_empty());
-        let orb = script.clone().find_map(|index| {
+        // The script's lines, as every reader of a step sees them (a blank line right under the
+        // shebang opens the script, any other closes it).
+        let script: Vec<usize> = read_lines(lines, shebang..range.end)
+            .take_while(|line| line.place != Place::Output)
+            .map(|line| line.index)
+            .collect();
+        let orb = script.iter().find_map(|&index| {
             signature(lines.text(index)).filter(|found| found.signature.in_script)
         });
         if let Some(found) = orb {
             return Naming::of(found.phase, Recognition::Content);
         }
         let command = script
-            .map(|index| lines.text(index))
-            .next()
-            .map(command_title)
+            .first()
+            .map(|&index| command_title(lines.text(index)))
             .unwrap_or_default();
         return Naming::run(command, Recognition::Content);
     }
